@@ -1,0 +1,197 @@
+import {css} from 'lit';
+
+/*
+ * Every public custom property is read exactly once, in the `.article` rule below, each with
+ * its fallback; the rest of the sheet uses only the private `--_*` copies. Public properties
+ * are never declared on :host, so values a site sets on any ancestor inherit in and win.
+ * The ready-made themes only change the fallbacks (`--_theme-*`), so a site's own value still
+ * overrides a theme.
+ */
+
+const darkTokens = css`
+  --_theme-color: #e8e4dd;
+  --_theme-heading-color: #f6f2ea;
+  --_theme-background: #1c2120;
+  --_theme-accent: #9fd3c4;
+  --_theme-accent-text: #0f1f1b;
+  --_theme-link-color: #a9dccd;
+  --_theme-padding: clamp(1.25em, 5%, 2.5em);
+  color-scheme: dark;
+`;
+
+const lightTokens = css`
+  --_theme-color: #2d2a26;
+  --_theme-heading-color: #1f2b28;
+  --_theme-background: #fbf9f5;
+  --_theme-accent: #2b5d53;
+  --_theme-accent-text: #ffffff;
+  --_theme-link-color: #25574d;
+  --_theme-padding: clamp(1.25em, 5%, 2.5em);
+  color-scheme: light;
+`;
+
+export const styles = css`
+  :host {
+    display: block;
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+
+  .theme-light,
+  .theme-auto {
+    ${lightTokens}
+  }
+
+  .theme-dark {
+    ${darkTokens}
+  }
+
+  @media (prefers-color-scheme: dark) {
+    .theme-auto {
+      ${darkTokens}
+    }
+  }
+
+  .article {
+    --_font: var(--therapist-article-font, inherit);
+    --_heading-font: var(--therapist-article-heading-font, var(--_font));
+    --_font-size: var(--therapist-article-font-size, inherit);
+    --_line-height: var(--therapist-article-line-height, 1.65);
+    --_color: var(--therapist-article-color, var(--_theme-color, inherit));
+    --_heading-color: var(
+      --therapist-article-heading-color,
+      var(--_theme-heading-color, var(--_color))
+    );
+    --_background: var(--therapist-article-background, var(--_theme-background, transparent));
+    --_accent: var(--therapist-article-accent, var(--_theme-accent, #2b5d53));
+    --_accent-text: var(--therapist-article-accent-text, var(--_theme-accent-text, #ffffff));
+    --_link-color: var(--therapist-article-link-color, var(--_theme-link-color, inherit));
+    --_focus-color: var(--therapist-article-focus-color, var(--_accent));
+    --_max-width: var(--therapist-article-max-width, 68ch);
+    --_spacing: var(--therapist-article-spacing, 1.25em);
+    --_padding: var(--therapist-article-padding, var(--_theme-padding, 0));
+    --_radius: var(--therapist-article-radius, 0.5rem);
+
+    max-width: var(--_max-width);
+    margin-inline: auto;
+    padding: var(--_padding);
+    border-radius: var(--_radius);
+    background: var(--_background);
+    color: var(--_color);
+    font-family: var(--_font);
+    font-size: var(--_font-size);
+    line-height: var(--_line-height);
+    overflow-wrap: break-word;
+    hyphens: manual;
+  }
+
+  .title {
+    margin: 0 0 calc(var(--_spacing) * 1.2);
+    color: var(--_heading-color);
+    font-family: var(--_heading-font);
+    font-size: 1.75em;
+    font-weight: 700;
+    line-height: 1.25;
+    text-wrap: balance;
+  }
+
+  p {
+    margin: 0 0 var(--_spacing);
+  }
+
+  a:not(.button) {
+    color: var(--_link-color);
+    text-underline-offset: 0.15em;
+  }
+
+  .cta {
+    margin-block-start: calc(var(--_spacing) * 2);
+  }
+
+  .button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    min-height: 2.75em;
+    max-width: 100%;
+    padding: 0.6em 1.4em;
+    border: 2px solid transparent;
+    border-radius: var(--_radius);
+    background: var(--_accent);
+    color: var(--_accent-text);
+    font: inherit;
+    font-weight: 600;
+    line-height: 1.3;
+    text-align: center;
+    text-decoration: none;
+    transition:
+      background-color 150ms ease,
+      box-shadow 150ms ease;
+  }
+
+  .button:hover {
+    background: color-mix(in srgb, var(--_accent) 85%, #000);
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+  }
+
+  a:focus-visible,
+  ::slotted(:focus-visible) {
+    outline: 3px solid var(--_focus-color);
+    outline-offset: 3px;
+  }
+
+  .footer {
+    margin-block-start: calc(var(--_spacing) * 1.5);
+  }
+
+  .signature {
+    margin: 0;
+    font-weight: 600;
+  }
+
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  @media (forced-colors: active) {
+    .article {
+      border: 1px solid CanvasText;
+    }
+
+    .theme-none {
+      border: 0;
+    }
+
+    .button {
+      border-color: LinkText;
+      color: LinkText;
+    }
+
+    a:focus-visible {
+      outline-color: Highlight;
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .button {
+      transition: none;
+    }
+  }
+`;

@@ -1,0 +1,51 @@
+import {defineConfig, type Plugin} from 'vite';
+
+const pkg = {name: 'therapist-attachment-article', file: 'therapist-attachment-article.js'};
+
+/** `npm start` opens on the demo: `/` redirects there and its address is printed. */
+function demoHome(): Plugin {
+  return {
+    name: 'demo-home',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if (req.url === '/' || req.url === '/index.html') {
+          res.statusCode = 302;
+          res.setHeader('Location', '/demo/');
+          res.end();
+          return;
+        }
+        next();
+      });
+      server.httpServer?.once('listening', () => {
+        setTimeout(() => {
+          const url = server.resolvedUrls?.local[0];
+          if (url) server.config.logger.info(`\n  Demo: ${url}demo/\n`);
+        }, 0);
+      });
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [demoHome()],
+  server: {port: 5173},
+  build: {
+    outDir: 'dist',
+    emptyOutDir: false,
+    sourcemap: true,
+    target: 'es2021',
+    lib: {
+      entry: 'src/drop-in.ts',
+      name: 'TherapistAttachmentArticle',
+      formats: ['iife'],
+      fileName: () => pkg.file,
+    },
+    rolldownOptions: {
+      output: {
+        banner:
+          `/*! ${pkg.name} | MIT License | Article text © Emily Powell, LMHC, LPC, used with permission.\n` +
+          ` * Includes Lit (https://lit.dev) | Copyright Google LLC | BSD-3-Clause */`,
+      },
+    },
+  },
+});
