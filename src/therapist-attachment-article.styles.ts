@@ -94,7 +94,7 @@ export const styles = css`
   }
 
   .title {
-    margin: 0 0 calc(var(--_spacing) * 1.2);
+    margin: 0 0 0.6em;
     color: var(--_heading-color);
     font-family: var(--_heading-font);
     font-size: 1.75em;

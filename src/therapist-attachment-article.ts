@@ -13,6 +13,7 @@ export type Theme = (typeof THEMES)[number];
 export const CTA_TARGETS = ['_self', '_blank', '_top'] as const;
 export type CtaTarget = (typeof CTA_TARGETS)[number];
 
+/** What an absent or invalid attribute means. A test checks these match the initial values. */
 export const DEFAULTS = {
   headingLevel: 2,
   ctaHref: '#contact',
@@ -84,7 +85,7 @@ const isOneOf = <T extends string>(list: readonly T[], value: string): value is 
  * @cssproperty [--therapist-article-accent=#2b5d53] - Background of the call-to-action button.
  * @cssproperty [--therapist-article-accent-text=#ffffff] - Text colour of the call-to-action button.
  * @cssproperty [--therapist-article-link-color=inherit] - Colour of links in the text.
- * @cssproperty [--therapist-article-focus-color=#1a73e8] - Colour of the keyboard focus ring.
+ * @cssproperty [--therapist-article-focus-color=var(--therapist-article-accent)] - Colour of the keyboard focus ring.
  * @cssproperty [--therapist-article-max-width=68ch] - Width of the reading column.
  * @cssproperty [--therapist-article-spacing=1.25em] - Space between paragraphs; other gaps scale from it.
  * @cssproperty [--therapist-article-padding=0] - Padding inside the article (themes set 1.5em).
@@ -98,7 +99,7 @@ export class TherapistAttachmentArticle extends LitElement {
    * Other values fall back to 2 with a console warning.
    */
   @property({attribute: 'heading-level', type: Number})
-  headingLevel: number = DEFAULTS.headingLevel;
+  headingLevel = 2;
 
   /**
    * Where the call-to-action leads: an `https:`, `http:`, `mailto:` or `tel:` URL, a relative
@@ -106,11 +107,11 @@ export class TherapistAttachmentArticle extends LitElement {
    * malformed values (`javascript:`, `data:` …) fall back to the default with a console warning.
    */
   @property({attribute: 'cta-href'})
-  ctaHref: string = DEFAULTS.ctaHref;
+  ctaHref = '#contact';
 
   /** Text of the call-to-action button. Empty values fall back to “Reach out”. */
   @property({attribute: 'cta-label'})
-  ctaLabel: string = DEFAULTS.ctaLabel;
+  ctaLabel = 'Reach out';
 
   /**
    * Where the link opens: `_self` (default), `_blank` (a new tab, with
@@ -118,7 +119,7 @@ export class TherapistAttachmentArticle extends LitElement {
    * @type {'_self' | '_blank' | '_top'}
    */
   @property({attribute: 'cta-target'})
-  ctaTarget: string = DEFAULTS.ctaTarget;
+  ctaTarget: string = '_self';
 
   /**
    * A ready-made look: `light`, `dark`, or `auto` (follows the visitor's light/dark setting).
@@ -141,7 +142,12 @@ export class TherapistAttachmentArticle extends LitElement {
     if (changed.has('headingLevel')) {
       const value = this.headingLevel as unknown;
       const ok = typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 6;
-      this.level = this.check('heading-level', ok ? value : undefined, value, DEFAULTS.headingLevel);
+      this.level = this.check(
+        'heading-level',
+        ok ? value : undefined,
+        value,
+        DEFAULTS.headingLevel,
+      );
     }
     if (changed.has('ctaHref')) {
       const safe = this.ctaHref == null ? undefined : safeUrl(String(this.ctaHref));
@@ -152,7 +158,9 @@ export class TherapistAttachmentArticle extends LitElement {
       this.label = this.check('cta-label', label || undefined, this.ctaLabel, DEFAULTS.ctaLabel);
     }
     if (changed.has('ctaTarget')) {
-      const target = String(this.ctaTarget ?? '').trim().toLowerCase();
+      const target = String(this.ctaTarget ?? '')
+        .trim()
+        .toLowerCase();
       this.target = this.check(
         'cta-target',
         isOneOf(CTA_TARGETS, target) ? target : undefined,
@@ -161,7 +169,9 @@ export class TherapistAttachmentArticle extends LitElement {
       );
     }
     if (changed.has('theme')) {
-      const theme = String(this.theme ?? '').trim().toLowerCase();
+      const theme = String(this.theme ?? '')
+        .trim()
+        .toLowerCase();
       this.look = this.check(
         'theme',
         isOneOf(THEMES, theme) ? theme : undefined,
@@ -190,8 +200,8 @@ export class TherapistAttachmentArticle extends LitElement {
   }
 
   private onCtaClick(event: MouseEvent): void {
-    const proceed = this.dispatchEvent(new CtaClickEvent({href: this.href, target: this.target}));
-    if (!proceed) event.preventDefault();
+    const ctaClick = new CtaClickEvent({href: this.href, target: this.target});
+    if (!this.dispatchEvent(ctaClick)) event.preventDefault();
   }
 
   private renderParagraph(paragraph: Paragraph, part = 'paragraph') {
@@ -202,8 +212,15 @@ export class TherapistAttachmentArticle extends LitElement {
     </p>`;
   }
 
+  private renderTitle() {
+    // The tag is one of six static literals (h1–h6), never a value from outside; the lint
+    // rules below do not know lit/static-html.
+    const tag = HEADINGS[this.level - 1];
+    // eslint-disable-next-line lit/binding-positions, lit/no-invalid-html
+    return html`<${tag} id="title" part="title" class="title">${article.title}</${tag}>`;
+  }
+
   protected override render() {
-    const heading = HEADINGS[this.level - 1];
     const newTab = this.target === '_blank';
     return html`
       <article
@@ -212,9 +229,7 @@ export class TherapistAttachmentArticle extends LitElement {
         lang=${article.lang}
         aria-labelledby="title"
       >
-        <header part="header">
-          <${heading} id="title" part="title" class="title">${article.title}</${heading}>
-        </header>
+        <header part="header">${this.renderTitle()}</header>
         <div part="body" class="body">
           ${article.paragraphs.map((p) => this.renderParagraph(p))}
         </div>
@@ -228,9 +243,9 @@ export class TherapistAttachmentArticle extends LitElement {
               target=${this.target}
               rel=${newTab ? 'noopener noreferrer' : nothing}
               @click=${this.onCtaClick}
-              >${this.label}${newTab
-                ? html`<span class="visually-hidden"> (opens in a new tab)</span>`
-                : nothing}</a
+              >${this.label}${
+                newTab ? html`<span class="visually-hidden"> (opens in a new tab)</span>` : nothing
+              }</a
             >
           </slot>
         </section>

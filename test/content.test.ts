@@ -1,6 +1,16 @@
 import {expect} from '@open-wc/testing';
 import {executeServerCommand} from '@web/test-runner-commands';
-import {article, fold, part, parts, plainText, render, seedBlocks, seen, shadow} from './helpers.js';
+import {
+  article,
+  fold,
+  part,
+  parts,
+  plainText,
+  render,
+  seedBlocks,
+  seen,
+  shadow,
+} from './helpers.js';
 import {signature} from '../src/content/article.js';
 
 describe('content', () => {
@@ -49,7 +59,7 @@ describe('content', () => {
   });
 
   it('keeps the project’s source identical to the article as captured', async function () {
-    const seed = await executeServerCommand<string | null>('read-seed');
+    const seed = await executeServerCommand<string | null, undefined>('read-seed');
     if (seed === null) {
       // A clone without ../shared has nothing to compare against; the text is still checked
       // above against the project's own source.

@@ -6,7 +6,23 @@ import {captureWarnings, shadow} from './helpers.js';
 const ATTRIBUTES = ['heading-level', 'cta-href', 'cta-label', 'cta-target', 'theme'] as const;
 const SAFE_PROTOCOLS = ['http:', 'https:', 'mailto:', 'tel:'];
 
-const schemes = ['javascript', 'JaVaScRiPt', 'data', 'vbscript', 'blob', 'file', 'ftp', 'https', 'http', 'mailto', 'tel', 'about', 'chrome', 'ws', 'x-custom'];
+const schemes = [
+  'javascript',
+  'JaVaScRiPt',
+  'data',
+  'vbscript',
+  'blob',
+  'file',
+  'ftp',
+  'https',
+  'http',
+  'mailto',
+  'tel',
+  'about',
+  'chrome',
+  'ws',
+  'x-custom',
+];
 
 /** Strings an attacker, a careless editor or a broken CMS might produce. */
 const hostile = fc.oneof(
@@ -17,7 +33,13 @@ const hostile = fc.oneof(
     .tuple(
       fc.constantFrom(...schemes),
       fc.constantFrom('', ' ', '\t', '\n', '\u0000', '&colon;', '%3a', '\u00a0'),
-      fc.constantFrom(':', '://', ':alert(1)', '://example.com/x', ':text/html,<script>alert(1)</script>'),
+      fc.constantFrom(
+        ':',
+        '://',
+        ':alert(1)',
+        '://example.com/x',
+        ':text/html,<script>alert(1)</script>',
+      ),
       fc.string({maxLength: 20}),
     )
     .map(([scheme, noise, rest, tail]) => `${noise}${scheme}${rest}${tail}`),
@@ -42,7 +64,24 @@ const hostile = fc.oneof(
   fc.string({maxLength: 20}).map((s) => s.repeat(5000)),
 );
 
-const ELEMENTS = ['article', 'header', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'div', 'p', 'em', 'section', 'slot', 'a', 'span', 'footer'];
+const ELEMENTS = [
+  'article',
+  'header',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'div',
+  'p',
+  'em',
+  'section',
+  'slot',
+  'a',
+  'span',
+  'footer',
+];
 
 describe('any attribute value (property-based)', () => {
   let el: TherapistAttachmentArticle;
@@ -79,7 +118,10 @@ describe('any attribute value (property-based)', () => {
             el.removeAttribute(name);
             await el.updateComplete;
           }),
-          {numRuns: 400, seed: Number(new URLSearchParams(location.search).get('seed')) || undefined},
+          {
+            numRuns: 400,
+            seed: Number(new URLSearchParams(location.search).get('seed')) || undefined,
+          },
         ),
       );
     } finally {

@@ -94,7 +94,7 @@ describe('strict pages and privacy', () => {
     expect(shadow(el).adoptedStyleSheets.length).to.be.greaterThan(0);
   });
 
-  it('renders styled under Content-Security-Policy default-src \'self\', with no violation', async () => {
+  it("renders styled under Content-Security-Policy default-src 'self', with no violation", async () => {
     const frame = document.createElement('iframe');
     frame.src = '/test/fixtures/strict-csp.html';
     const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, {once: true}));

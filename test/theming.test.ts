@@ -36,7 +36,9 @@ describe('blending in (no theme)', () => {
 describe('custom properties and parts', () => {
   it('a custom property set on the page changes the button', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`
-      <div style="--therapist-article-accent: rgb(200, 0, 100); --therapist-article-accent-text: rgb(1, 2, 3); --therapist-article-radius: 0px">
+      <div
+        style="--therapist-article-accent: rgb(200, 0, 100); --therapist-article-accent-text: rgb(1, 2, 3); --therapist-article-radius: 0px"
+      >
         <therapist-attachment-article></therapist-attachment-article>
       </div>
     `);
@@ -170,7 +172,9 @@ describe('small screens', () => {
     expect(article.scrollWidth).to.be.at.most(article.clientWidth);
     expect(article.getBoundingClientRect().width).to.be.at.most(320);
     for (const p of [part(el, 'title'), part(el, 'cta-button')]) {
-      expect(p.getBoundingClientRect().right).to.be.at.most(box.getBoundingClientRect().right + 0.5);
+      expect(p.getBoundingClientRect().right).to.be.at.most(
+        box.getBoundingClientRect().right + 0.5,
+      );
     }
   });
 });

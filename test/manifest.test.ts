@@ -1,0 +1,89 @@
+import {expect, fixture, html} from '@open-wc/testing';
+import {DEFAULTS, TherapistAttachmentArticle} from '../src/therapist-attachment-article.js';
+import {render, shadow} from './helpers.js';
+
+interface Named {
+  name: string;
+  default?: string;
+}
+interface Declaration {
+  tagName?: string;
+  attributes?: Named[];
+  cssProperties?: Named[];
+  cssParts?: Named[];
+  slots?: Named[];
+  events?: Named[];
+}
+
+/** The element's entry in custom-elements.json, generated from the class's JSDoc. */
+async function manifest(): Promise<Declaration> {
+  const response = await fetch('/custom-elements.json');
+  expect(response.ok, 'custom-elements.json exists (npm test runs the analyzer)').to.equal(true);
+  const json = (await response.json()) as {modules: {declarations?: Declaration[]}[]};
+  const found = json.modules
+    .flatMap((m) => m.declarations ?? [])
+    .find((d) => d.tagName === 'therapist-attachment-article');
+  if (!found) throw new Error('the element is missing from custom-elements.json');
+  return found;
+}
+
+const names = (list: Named[] | undefined) => (list ?? []).map((item) => item.name).sort();
+const unique = (list: string[]) => [...new Set(list)].sort();
+
+describe('custom-elements.json documents exactly what exists', () => {
+  it('every part the element renders, and no other', async () => {
+    const plain = await render({'cta-target': '_blank'});
+    const slotted = await fixture(html`
+      <therapist-attachment-article><a slot="cta" href="#x">Book</a></therapist-attachment-article>
+    `);
+    const rendered = [plain, slotted].flatMap((el) =>
+      [...shadow(el).querySelectorAll('[part]')].flatMap((node) =>
+        node.getAttribute('part')!.split(/\s+/),
+      ),
+    );
+    expect(names((await manifest()).cssParts)).to.deep.equal(unique(rendered));
+  });
+
+  it('every custom property the styles read, and no other', async () => {
+    const css = [TherapistAttachmentArticle.styles]
+      .flat(Infinity as 1)
+      .map((sheet) => String(sheet))
+      .join('\n');
+    const used = unique(css.match(/--therapist-article-[a-z-]+/g) ?? []);
+    expect(used.length).to.be.greaterThan(10);
+    expect(names((await manifest()).cssProperties)).to.deep.equal(used);
+  });
+
+  it('every observed attribute, and no other', async () => {
+    expect(names((await manifest()).attributes)).to.deep.equal(
+      [...TherapistAttachmentArticle.observedAttributes].sort(),
+    );
+  });
+
+  it('its slot and its event', async () => {
+    const el = await render();
+    const slots = [...shadow(el).querySelectorAll('slot')].map((slot) => slot.name);
+    const doc = await manifest();
+    expect(names(doc.slots)).to.deep.equal(unique(slots));
+    expect(names(doc.events)).to.deep.equal(['therapist-article-cta-click']);
+  });
+
+  it('documents the defaults the element really starts with', async () => {
+    const el = document.createElement('therapist-attachment-article');
+    expect({
+      headingLevel: el.headingLevel,
+      ctaHref: el.ctaHref,
+      ctaLabel: el.ctaLabel,
+      ctaTarget: el.ctaTarget,
+    }).to.deep.equal(DEFAULTS);
+    const documented = Object.fromEntries(
+      ((await manifest()).attributes ?? []).map((a) => [a.name, a.default]),
+    );
+    expect(documented).to.deep.include({
+      'heading-level': String(DEFAULTS.headingLevel),
+      'cta-href': `'${DEFAULTS.ctaHref}'`,
+      'cta-label': `'${DEFAULTS.ctaLabel}'`,
+      'cta-target': `'${DEFAULTS.ctaTarget}'`,
+    });
+  });
+});
