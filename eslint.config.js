@@ -28,7 +28,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', '*.config.*', 'wordpress/**/*.mjs', 'bench/**'],
+    files: ['scripts/**', '*.config.*', 'wordpress/**/*.mjs', 'bench/**', 'test/dist/**'],
     languageOptions: {globals: {...globals.node}},
   },
   {

@@ -1,4 +1,5 @@
 import {defineConfig, type Plugin} from 'vite';
+import {bannerAndIntegrity, minifyTemplates} from './scripts/build-plugins.ts';
 
 const pkg = {name: 'therapist-attachment-article', file: 'therapist-attachment-article.js'};
 
@@ -27,7 +28,14 @@ function demoHome(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [demoHome()],
+  plugins: [
+    demoHome(),
+    minifyTemplates(),
+    bannerAndIntegrity(
+      `/*! ${pkg.name} | MIT License | Article text © Emily Powell, LMHC, LPC` +
+        ` | Includes Lit, © Google LLC, BSD-3-Clause */`,
+    ),
+  ],
   server: {port: 5173},
   build: {
     outDir: 'dist',
@@ -39,13 +47,6 @@ export default defineConfig({
       name: 'TherapistAttachmentArticle',
       formats: ['iife'],
       fileName: () => pkg.file,
-    },
-    rolldownOptions: {
-      output: {
-        banner:
-          `/*! ${pkg.name} | MIT License | Article text © Emily Powell, LMHC, LPC, used with permission.\n` +
-          ` * Includes Lit (https://lit.dev) | Copyright Google LLC | BSD-3-Clause */`,
-      },
     },
   },
 });

@@ -1,0 +1,85 @@
+// Shared by the tests of the built files: a static file server and the two puppeteer-driven
+// engines from Debian's packages (WebKit is covered by the component tests).
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import puppeteer from 'puppeteer-core';
+
+const types = {'.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.map': 'application/json', '.json': 'application/json'};
+
+/**
+ * Serves `root` on 127.0.0.1 (or `host`) on a free port. `headers(urlPath)` may add headers.
+ * Records every request path in `server.requests`.
+ */
+export async function serve(root, {host = '127.0.0.1', headers = () => ({})} = {}) {
+  const requests = [];
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    requests.push(url.pathname);
+    if (url.pathname === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
+    const file = path.join(root, path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, ''));
+    if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, {'content-type': types[path.extname(file)] ?? 'application/octet-stream', ...headers(url.pathname)});
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((resolve) => server.listen(0, host, resolve));
+  const {port} = server.address();
+  return {
+    origin: `http://${host}:${port}`,
+    requests,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export const engines = {
+  chromium: () => puppeteer.launch({executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs}),
+  firefox: () => puppeteer.launch({browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true}),
+};
+
+/** Opens `url` and collects page errors and console warnings/errors. */
+export async function open(browser, url) {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (['error', 'warn', 'warning'].includes(message.type())) problems.push(`${message.type()}: ${message.text()}`);
+  });
+  await page.goto(url, {waitUntil: 'load'});
+  return {page, problems};
+}
+
+/** What the first element on the page shows once rendered. */
+export async function readArticle(page) {
+  await page.waitForFunction(
+    () => document.querySelector('therapist-attachment-article')?.shadowRoot?.querySelector('[part~="cta-button"]'),
+    {timeout: 10000},
+  );
+  return page.evaluate(() => {
+    const root = document.querySelector('therapist-attachment-article').shadowRoot;
+    const button = root.querySelector('[part~="cta-button"]');
+    return {
+      title: root.querySelector('[part~="title"]').textContent.trim(),
+      paragraphs: root.querySelectorAll('[part~="body"] p').length,
+      signature: root.querySelector('[part~="signature"]').textContent.trim(),
+      href: button.getAttribute('href'),
+      buttonBackground: getComputedStyle(button).backgroundColor,
+      count: document.querySelectorAll('therapist-attachment-article').length,
+      defined: Boolean(customElements.get('therapist-attachment-article')),
+    };
+  });
+}
+
+export const dist = path.resolve(import.meta.dirname, '../../dist');
+export const dropIn = path.join(dist, 'therapist-attachment-article.js');
+
+export function requireBuild() {
+  if (!fs.existsSync(dropIn)) throw new Error('dist/ is missing: run `npm run build` first (npm run test:dist does).');
+}
