@@ -1,5 +1,6 @@
-// Writes the README's API tables from custom-elements.json, between the markers
-// <!-- api:start --> and <!-- api:end -->, so the docs cannot drift from the JSDoc.
+// Writes the README's API tables from custom-elements.json (between <!-- api:start --> and
+// <!-- api:end -->) and its CDN snippet with the drop-in's integrity hash (<!-- cdn:… -->), so
+// the docs cannot drift from the JSDoc or the build. Runs at the end of `npm run build`.
 // `node scripts/api-docs.mjs --check` fails instead of writing when the README is stale.
 import fs from 'node:fs';
 
@@ -63,10 +64,10 @@ const next = readme.replace(
 );
 if (process.argv.includes('--check')) {
   if (next !== readme) {
-    console.error('README.md API tables are stale: run `npm run docs`.');
+    console.error('README.md is stale: run `npm run docs`.');
     process.exit(1);
   }
 } else if (next !== readme) {
   fs.writeFileSync('README.md', next);
-  console.log('README.md API tables updated');
+  console.log('README.md: API tables and CDN snippet updated');
 }
