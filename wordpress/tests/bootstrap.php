@@ -1,0 +1,10 @@
+<?php
+/**
+ * PHPUnit bootstrap: a real WordPress with the plugin active (load-wordpress.php), then the
+ * tests' shared helpers.
+ *
+ * @package TherapistAttachmentArticle
+ */
+
+require __DIR__ . '/load-wordpress.php';
+require __DIR__ . '/class-plugin-test-case.php';

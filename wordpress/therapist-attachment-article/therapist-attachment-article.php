@@ -1,0 +1,28 @@
+<?php
+/**
+ * Plugin Name:       Therapist Attachment Article
+ * Plugin URI:        https://www.npmjs.com/package/therapist-attachment-article
+ * Description:       Emily Powell's article “Is it "Normal" to be Attached to your Therapist?” with a call-to-action, as a block and a shortcode. Everything is served from your own site.
+ * Version:           0.1.0
+ * Requires at least: 6.1
+ * Requires PHP:      7.4
+ * Author:            Emily Powell, LMHC, LPC
+ * License:           GPL-2.0-or-later
+ * License URI:       https://www.gnu.org/licenses/gpl-2.0.html
+ * Text Domain:       therapist-attachment-article
+ *
+ * @package TherapistAttachmentArticle
+ */
+
+defined( 'ABSPATH' ) || exit;
+
+// Kept equal to package.json's version by scripts/build-wordpress.mjs (the zip build fails otherwise).
+define( 'THERAPIST_ATTACHMENT_ARTICLE_VERSION', '0.1.0' );
+define( 'THERAPIST_ATTACHMENT_ARTICLE_FILE', __FILE__ );
+define( 'THERAPIST_ATTACHMENT_ARTICLE_DIR', __DIR__ );
+
+require_once __DIR__ . '/includes/attributes.php';
+require_once __DIR__ . '/includes/render.php';
+require_once __DIR__ . '/includes/register.php';
+
+add_action( 'init', 'therapist_attachment_article_register' );
