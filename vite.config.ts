@@ -30,6 +30,7 @@ function demoHome(): Plugin {
 export default defineConfig({
   plugins: [
     demoHome(),
+    (await import('./demo/mock-endpoint.ts')).mockContactEndpoint(), // demo/contact.html
     minifyTemplates(),
     bannerAndIntegrity(
       `/*! ${pkg.name} | MIT License | Article text © Emily Powell, LMHC, LPC` +

@@ -41,9 +41,12 @@ const measure = (file) => {
   };
 };
 
+// The budgets were 12 KB and 6 KB for the article and its link (11.40 KB and 5.80 KB were
+// measured then). The inline contact form, which every copy carries so that one file still
+// does everything, adds about 2.3 KB and 2.7 KB: the budgets below make room for it and no more.
 const rows = [
-  {name: 'drop-in (Lit included)', file: dropIn, budget: 12 * KB},
-  {name: 'npm entry (without Lit)', file: path.join(out, 'npm-entry.js'), budget: 6 * KB},
+  {name: 'drop-in (Lit included)', file: dropIn, budget: 14 * KB},
+  {name: 'npm entry (without Lit)', file: path.join(out, 'npm-entry.js'), budget: 9 * KB},
 ];
 let over = false;
 console.log('| file | raw | gzip | brotli | budget (gzip) |\n| --- | ---: | ---: | ---: | ---: |');

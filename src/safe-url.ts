@@ -4,7 +4,8 @@
  * Allowed: `https:`, `http:`, `mailto:`, `tel:` URLs, paths relative to the page and
  * fragments. Everything else — `javascript:`, `data:`, `vbscript:`, `blob:`, `file:`, any other
  * scheme, values with control characters (which browsers strip, so `java\tscript:` would run)
- * and values the URL parser rejects — is refused.
+ * and values the URL parser rejects — is refused. Where a form sends a visitor's message, the
+ * rule is stricter still (see `form` below).
  */
 const SAFE_SCHEMES = new Set(['https:', 'http:', 'mailto:', 'tel:']);
 // eslint-disable-next-line no-control-regex
@@ -15,13 +16,20 @@ const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
  * Returns the URL as it should be rendered, or `null` when it is unsafe or malformed.
  * @param value the author's value, untrusted
  * @param base what relative URLs resolve against (the page's base URL)
+ * @param form stricter, for where a visitor's message is sent: only `https:`, or this page's
+ * own origin (a relative path, or an `http:` URL of the same origin); never a fragment or a
+ * URL with credentials. Returns the resolved absolute URL.
  */
-export function safeUrl(value: string, base: string = document.baseURI): string | null {
+export function safeUrl(
+  value: string,
+  base: string = document.baseURI,
+  form = false,
+): string | null {
   if (CONTROL.test(value)) return null;
   const url = value.trim();
   if (url === '') return null;
   // A fragment stays on the page whatever the base is (even about:blank in an iframe).
-  if (url.startsWith('#')) return url;
+  if (url.startsWith('#')) return form ? null : url;
   const scheme = SCHEME.exec(url)?.[1];
   if (scheme !== undefined && !SAFE_SCHEMES.has(`${scheme.toLowerCase()}:`)) return null;
   try {
@@ -29,6 +37,13 @@ export function safeUrl(value: string, base: string = document.baseURI): string 
     // A relative value can still resolve to another scheme only through the base; keep the
     // check on the resolved URL so a hostile <base href="javascript:…"> cannot slip through.
     if (!SAFE_SCHEMES.has(parsed.protocol)) return null;
+    if (form) {
+      const sameOrigin = parsed.origin === location.origin;
+      if ((parsed.protocol !== 'https:' && !sameOrigin) || parsed.username || parsed.password) {
+        return null;
+      }
+      return parsed.href;
+    }
   } catch {
     return null;
   }

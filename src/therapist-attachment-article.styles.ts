@@ -1,4 +1,4 @@
-import {css} from 'lit';
+import {css, unsafeCSS} from 'lit';
 
 /*
  * Every public custom property is read exactly once, in the `.article` rule below, each with
@@ -6,37 +6,43 @@ import {css} from 'lit';
  * are never declared on :host, so values a site sets on any ancestor inherit in and win.
  * The ready-made themes only change the fallbacks (`--_theme-*`), so a site's own value still
  * overrides a theme.
+ *
+ * The two token lists are declarations without a rule, which a CSS minifier cannot parse on
+ * their own: they are plain strings of our own, placed into the rules below with unsafeCSS.
  */
 
-const darkTokens = css`
+const darkTokens = unsafeCSS(`
   --_theme-color: #e8e4dd;
   --_theme-heading-color: #f6f2ea;
   --_theme-background: #1c2120;
   --_theme-accent: #9fd3c4;
   --_theme-accent-text: #0f1f1b;
   --_theme-link-color: #a9dccd;
+  --_theme-error: #ffb4ab;
   --_theme-padding: clamp(1.25em, 5%, 2.5em);
   color-scheme: dark;
-`;
+`);
 
-const lightTokens = css`
+const lightTokens = unsafeCSS(`
   --_theme-color: #2d2a26;
   --_theme-heading-color: #1f2b28;
   --_theme-background: #fbf9f5;
   --_theme-accent: #2b5d53;
   --_theme-accent-text: #ffffff;
   --_theme-link-color: #25574d;
+  --_theme-error: #a4262c;
   --_theme-padding: clamp(1.25em, 5%, 2.5em);
   color-scheme: light;
-`;
+`);
 
 export const styles = css`
   :host {
     display: block;
   }
 
-  :host([hidden]) {
-    display: none;
+  :host([hidden]),
+  [hidden] {
+    display: none !important;
   }
 
   *,
@@ -79,6 +85,7 @@ export const styles = css`
     --_spacing: var(--therapist-article-spacing, 1.25em);
     --_padding: var(--therapist-article-padding, var(--_theme-padding, 0));
     --_radius: var(--therapist-article-radius, 0.5rem);
+    --_error: var(--therapist-article-error-color, var(--_theme-error, currentColor));
 
     max-width: var(--_max-width);
     margin-inline: auto;
@@ -143,10 +150,65 @@ export const styles = css`
     text-underline-offset: 0.15em;
   }
 
-  a:focus-visible,
+  :focus-visible,
   ::slotted(:focus-visible) {
     outline: 3px solid var(--_focus-color);
     outline-offset: 3px;
+  }
+
+  .field {
+    display: grid;
+    gap: 0.3em;
+  }
+
+  label {
+    font-weight: 600;
+  }
+
+  input,
+  textarea {
+    width: 100%;
+    min-height: 2.75em;
+    padding: 0.5em 0.75em;
+    border: 1px solid color-mix(in srgb, currentColor 70%, transparent);
+    border-radius: var(--_radius);
+    background: transparent;
+    color: inherit;
+    font: inherit;
+  }
+
+  textarea {
+    resize: vertical;
+  }
+
+  [aria-invalid='true'] {
+    border: 2px solid var(--_error);
+  }
+
+  .error {
+    color: var(--_error);
+    font-weight: 600;
+  }
+
+  .error:empty {
+    display: none;
+  }
+
+  .idle {
+    margin: 0;
+  }
+
+  [role='status']:not(.idle) {
+    padding-inline-start: 0.75em;
+    border-inline-start: 4px solid var(--_accent);
+  }
+
+  [role='status'].failed {
+    border-color: var(--_error);
+  }
+
+  .button:disabled {
+    opacity: 0.7;
   }
 
   .footer {
@@ -184,8 +246,13 @@ export const styles = css`
       color: LinkText;
     }
 
-    a:focus-visible {
+    :focus-visible {
       outline-color: Highlight;
+    }
+
+    .button:disabled {
+      border-color: GrayText;
+      color: GrayText;
     }
   }
 

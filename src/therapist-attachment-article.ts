@@ -1,7 +1,14 @@
 import {LitElement, nothing, type PropertyValues} from 'lit';
-import {property} from 'lit/decorators.js';
 import {html, literal} from 'lit/static-html.js';
 import {article, signature, type Paragraph} from './content/article.js';
+import {formStrings, type FormStrings} from './content/form-strings.js';
+import {
+  ContactForm,
+  contactForm,
+  type FormFailedEvent,
+  type FormSentEvent,
+  type FormSubmitEvent,
+} from './contact-form.js';
 import {safeUrl} from './safe-url.js';
 import {styles} from './therapist-attachment-article.styles.js';
 
@@ -43,6 +50,15 @@ export class CtaClickEvent extends Event {
   }
 }
 
+/** Attribute JSON; a value that does not parse stays a string, and is warned about later. */
+const parseJson = (value: string | null): unknown => {
+  try {
+    return JSON.parse(value!);
+  } catch {
+    return value;
+  }
+};
+
 const isOneOf = <T extends string>(list: readonly T[], value: string): value is T =>
   (list as readonly string[]).includes(value);
 
@@ -62,6 +78,15 @@ const isOneOf = <T extends string>(list: readonly T[], value: string): value is 
  *
  * @fires {CtaClickEvent} therapist-article-cta-click - The visitor activated the call-to-action
  * link. `event.detail` is `{href, target}`. Cancelable: `preventDefault()` stops the navigation.
+ * @fires {FormSubmitEvent} therapist-article-form-submit - The visitor submitted valid fields,
+ * before anything is sent. `event.detail` is `{fields, submissionId}`. Cancelable:
+ * `preventDefault()` sends nothing; `event.respondWith(promise)` shows the outcome of your own
+ * delivery instead.
+ * @fires {FormSentEvent} therapist-article-form-sent - The message was delivered.
+ * `event.detail` is `{submissionId, status}`.
+ * @fires {FormFailedEvent} therapist-article-form-failed - Sending failed (the fields keep their
+ * text). `event.detail` is `{submissionId, reason, status}`; `reason` is `invalid`, `http`,
+ * `network`, `timeout` or `offline`. Never carries what the visitor wrote.
  *
  * @csspart article - The `<article>` that holds everything.
  * @csspart header - The header around the title.
@@ -72,6 +97,14 @@ const isOneOf = <T extends string>(list: readonly T[], value: string): value is 
  * @csspart cta - The call-to-action section at the end.
  * @csspart cta-text - The call-to-action paragraph (“Curious about … Reach out below!”).
  * @csspart cta-button - The call-to-action link, styled as a button.
+ * @csspart form - The contact form (with `form-action`), in place of the link.
+ * @csspart form-note - The privacy line and the crisis line above the fields.
+ * @csspart form-field - Each field: its label, control and error message.
+ * @csspart form-label - Each field's label.
+ * @csspart form-input - Each text box.
+ * @csspart form-error - Each field's error message.
+ * @csspart form-status - The live message: sending, sent or failed.
+ * @csspart form-button - The submit button, styled like the call-to-action button.
  * @csspart footer - The article's footer.
  * @csspart signature - The author's signature, “Emily Powell, LMHC, LPC”.
  *
@@ -90,15 +123,31 @@ const isOneOf = <T extends string>(list: readonly T[], value: string): value is 
  * @cssproperty [--therapist-article-spacing=1.25em] - Space between paragraphs; other gaps scale from it.
  * @cssproperty [--therapist-article-padding=0] - Padding inside the article (themes set 1.5em).
  * @cssproperty [--therapist-article-radius=0.5rem] - Corner radius of the button and of themed backgrounds.
+ * @cssproperty [--therapist-article-error-color=currentColor] - Colour of form error messages and invalid fields' borders. Themes set their own.
  */
 export class TherapistAttachmentArticle extends LitElement {
   static override styles = styles;
+
+  // Declared here rather than with @property decorators: the decorator helpers cost the
+  // size-budgeted drop-in about 0.4 kB gzipped. The JSDoc on each field documents it.
+  static override properties = {
+    headingLevel: {attribute: 'heading-level', type: Number},
+    ctaHref: {attribute: 'cta-href'},
+    ctaLabel: {attribute: 'cta-label'},
+    ctaTarget: {attribute: 'cta-target'},
+    theme: {},
+    formAction: {attribute: 'form-action'},
+    formEncoding: {attribute: 'form-encoding'},
+    formTimeout: {attribute: 'form-timeout', type: Number},
+    noPrivacyNote: {attribute: 'no-privacy-note', type: Boolean},
+    noCrisisLine: {attribute: 'no-crisis-line', type: Boolean},
+    strings: {attribute: 'form-strings', converter: parseJson},
+  };
 
   /**
    * Level of the article's heading, 1–6. Host pages usually own the `<h1>`, hence 2.
    * Other values fall back to 2 with a console warning.
    */
-  @property({attribute: 'heading-level', type: Number})
   headingLevel = 2;
 
   /**
@@ -106,11 +155,9 @@ export class TherapistAttachmentArticle extends LitElement {
    * path, or a fragment. Defaults to `#contact`, the host page's contact section. Unsafe or
    * malformed values (`javascript:`, `data:` …) fall back to the default with a console warning.
    */
-  @property({attribute: 'cta-href'})
   ctaHref = '#contact';
 
   /** Text of the call-to-action button. Empty values fall back to “Reach out”. */
-  @property({attribute: 'cta-label'})
   ctaLabel = 'Reach out';
 
   /**
@@ -118,7 +165,6 @@ export class TherapistAttachmentArticle extends LitElement {
    * `rel="noopener noreferrer"`), or `_top` (out of an iframe embed, such as Wix's Embed HTML).
    * @type {'_self' | '_blank' | '_top'}
    */
-  @property({attribute: 'cta-target'})
   ctaTarget: string = '_self';
 
   /**
@@ -127,14 +173,45 @@ export class TherapistAttachmentArticle extends LitElement {
    * Unknown values blend in, with a console warning.
    * @type {'light' | 'dark' | 'auto' | undefined}
    */
-  @property()
   theme?: string;
+
+  /**
+   * Turns on the contact form, which then replaces the link: where the visitor's message is
+   * POSTed. An `https:` URL, or this page's own origin (a path such as `/contact-form`). Any
+   * other value keeps the link, with a console warning.
+   */
+  formAction?: string;
+
+  /**
+   * How the form's fields are sent: `json` (default) or `urlencoded`
+   * (`application/x-www-form-urlencoded`, as Formspree, Basin and Netlify accept).
+   * @type {'json' | 'urlencoded'}
+   */
+  formEncoding: string = 'json';
+
+  /** How long to wait for the form's endpoint, in milliseconds, before it counts as failed. */
+  formTimeout = 15000;
+
+  /** Hides the form's privacy line (“Please don’t include health details …”). */
+  noPrivacyNote = false;
+
+  /** Hides the form's crisis line (988 and 911 in the US). */
+  noCrisisLine = false;
+
+  /**
+   * Replaces any of the form's texts (labels, notes, messages) by key — see `FormStrings`.
+   * As an attribute, JSON: `form-strings='{"send": "Enviar", "lang": "es"}'`. Invalid JSON
+   * keeps the English texts, with a console warning.
+   * @type {Partial<FormStrings>}
+   */
+  strings?: Partial<FormStrings> | string;
 
   private level: number = DEFAULTS.headingLevel;
   private href: string = DEFAULTS.ctaHref;
   private label: string = DEFAULTS.ctaLabel;
   private target: CtaTarget = DEFAULTS.ctaTarget;
   private look: Theme | undefined;
+  private readonly form = new ContactForm(this);
   /** The last bad value warned about, per attribute, so a value is reported once. */
   private readonly warned = new Map<string, string>();
 
@@ -168,6 +245,54 @@ export class TherapistAttachmentArticle extends LitElement {
         DEFAULTS.ctaTarget,
       );
     }
+    if (changed.has('formAction')) {
+      const action =
+        this.formAction == null ? null : safeUrl(String(this.formAction), undefined, true);
+      this.form.action = this.check(
+        'form-action',
+        action ?? undefined,
+        this.formAction,
+        '',
+        'the link',
+      );
+    }
+    if (changed.has('formEncoding')) {
+      const encoding = String(this.formEncoding ?? '')
+        .trim()
+        .toLowerCase();
+      this.form.urlencoded =
+        this.check(
+          'form-encoding',
+          isOneOf(['json', 'urlencoded'], encoding) ? encoding : undefined,
+          this.formEncoding,
+          'json',
+        ) !== 'json';
+    }
+    if (changed.has('formTimeout')) {
+      const ms = this.formTimeout;
+      this.form.timeout = this.check(
+        'form-timeout',
+        ms > 0 && ms < 2 ** 31 ? ms : undefined,
+        ms,
+        15000,
+      );
+    }
+    if (changed.has('strings')) {
+      const given = this.strings;
+      const ok = given && typeof given === 'object' && !Array.isArray(given) ? given : undefined;
+      const strings = {...formStrings};
+      for (const key of Object.keys(strings) as (keyof FormStrings)[]) {
+        const value = ok?.[key];
+        if (typeof value === 'string' && value.trim()) strings[key] = value;
+      }
+      this.form.strings = this.check(
+        'form-strings',
+        ok && strings,
+        given,
+        formStrings,
+        'the defaults',
+      );
+    }
     if (changed.has('theme')) {
       const theme = String(this.theme ?? '')
         .trim()
@@ -177,6 +302,7 @@ export class TherapistAttachmentArticle extends LitElement {
         isOneOf(THEMES, theme) ? theme : undefined,
         this.theme,
         undefined,
+        'the page’s own look',
       );
     }
   }
@@ -185,15 +311,21 @@ export class TherapistAttachmentArticle extends LitElement {
    * Returns `valid` when there is one; otherwise the fallback, with one console warning per bad
    * value. An absent or empty attribute is not an error: it simply means the default.
    */
-  private check<T>(attribute: string, valid: T | undefined, raw: unknown, fallback: T): T {
+  private check<T>(
+    attribute: string,
+    valid: T | undefined,
+    raw: unknown,
+    fallback: T,
+    shown = JSON.stringify(fallback),
+  ): T {
     if (valid !== undefined) return valid;
     const given = raw == null ? '' : String(raw);
     if (given.trim() !== '' && this.warned.get(attribute) !== given) {
       this.warned.set(attribute, given);
-      const shown = given.length > 80 ? `${given.slice(0, 80)}…` : given;
+      const value = given.length > 80 ? `${given.slice(0, 80)}…` : given;
       console.warn(
-        `<therapist-attachment-article>: ignored ${attribute}=${JSON.stringify(shown)}; ` +
-          `using ${fallback === undefined ? 'the page’s own look' : JSON.stringify(fallback)}.`,
+        `<therapist-attachment-article>: ignored ${attribute}=${JSON.stringify(value)}; ` +
+          `using ${shown}.`,
       );
     }
     return fallback;
@@ -235,19 +367,25 @@ export class TherapistAttachmentArticle extends LitElement {
         </div>
         <section part="cta" class="cta">
           ${this.renderParagraph(article.callToAction, 'paragraph cta-text')}
-          <slot name="cta">
-            <a
-              part="cta-button"
-              class="button"
-              href=${this.href}
-              target=${this.target}
-              rel=${newTab ? 'noopener noreferrer' : nothing}
-              @click=${this.onCtaClick}
-              >${this.label}${
-                newTab ? html`<span class="visually-hidden"> (opens in a new tab)</span>` : nothing
-              }</a
-            >
-          </slot>
+          ${
+            this.form.action
+              ? contactForm(this.form, !this.noPrivacyNote, !this.noCrisisLine)
+              : html`<slot name="cta">
+                  <a
+                    part="cta-button"
+                    class="button"
+                    href=${this.href}
+                    target=${this.target}
+                    rel=${newTab ? 'noopener noreferrer' : nothing}
+                    @click=${this.onCtaClick}
+                    >${this.label}${
+                      newTab
+                        ? html`<span class="visually-hidden"> (opens in a new tab)</span>`
+                        : nothing
+                    }</a
+                  >
+                </slot>`
+          }
         </section>
         <footer part="footer" class="footer">
           <p part="signature" class="signature">${signature()}</p>
@@ -260,5 +398,8 @@ export class TherapistAttachmentArticle extends LitElement {
 declare global {
   interface GlobalEventHandlersEventMap {
     'therapist-article-cta-click': CtaClickEvent;
+    'therapist-article-form-submit': FormSubmitEvent;
+    'therapist-article-form-sent': FormSentEvent;
+    'therapist-article-form-failed': FormFailedEvent;
   }
 }

@@ -36,7 +36,11 @@ describe('custom-elements.json documents exactly what exists', () => {
     const slotted = await fixture(html`
       <therapist-attachment-article><a slot="cta" href="#x">Book</a></therapist-attachment-article>
     `);
-    const rendered = [plain, slotted].flatMap((el) =>
+    // With form-action the form replaces the link: its parts are rendered, errors included.
+    const withForm = await render({'form-action': '/__contact/ok'});
+    shadow(withForm).querySelector('button')!.click();
+    await withForm.updateComplete;
+    const rendered = [plain, slotted, withForm].flatMap((el) =>
       [...shadow(el).querySelectorAll('[part]')].flatMap((node) =>
         node.getAttribute('part')!.split(/\s+/),
       ),
@@ -60,12 +64,17 @@ describe('custom-elements.json documents exactly what exists', () => {
     );
   });
 
-  it('its slot and its event', async () => {
+  it('its slot and its events', async () => {
     const el = await render();
     const slots = [...shadow(el).querySelectorAll('slot')].map((slot) => slot.name);
     const doc = await manifest();
     expect(names(doc.slots)).to.deep.equal(unique(slots));
-    expect(names(doc.events)).to.deep.equal(['therapist-article-cta-click']);
+    expect(names(doc.events)).to.deep.equal([
+      'therapist-article-cta-click',
+      'therapist-article-form-failed',
+      'therapist-article-form-sent',
+      'therapist-article-form-submit',
+    ]);
   });
 
   it('documents the defaults the element really starts with', async () => {

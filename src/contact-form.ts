@@ -1,0 +1,262 @@
+import {html, nothing, type LitElement} from 'lit';
+import {formStrings, type FormStrings} from './content/form-strings.js';
+
+/** The fields a visitor fills in, in order; the payload uses these names. */
+export const FIELDS = ['name', 'email', 'phone', 'message'] as const;
+export type FieldName = (typeof FIELDS)[number];
+
+/** What the visitor wrote. Listeners of the submit event may add fields (Netlify's `form-name`). */
+export type FormFields = Record<FieldName, string> & Record<string, string>;
+
+export type FormState = 'idle' | 'sending' | 'sent' | 'failed';
+
+/** Why a submission failed. */
+export type FormFailure = 'invalid' | 'http' | 'network' | 'timeout' | 'offline';
+
+export interface FormSubmitDetail {
+  readonly fields: FormFields;
+  /** Random per submission; the same for a retry of unchanged fields, so a server can dedupe. */
+  readonly submissionId: string;
+}
+
+export interface FormSentDetail {
+  readonly submissionId: string;
+  /** The response's status; absent when a site's own delivery (`respondWith`) resolved. */
+  readonly status?: number;
+}
+
+export interface FormFailedDetail {
+  readonly submissionId: string;
+  /**
+   * `invalid`: 422 with field errors (shown on the fields); `http`: any other non-2xx status;
+   * `network`: no response (refused, dropped, or a `respondWith` promise rejected);
+   * `timeout`; `offline`: the browser was offline, nothing was sent.
+   */
+  readonly reason: FormFailure;
+  readonly status?: number;
+}
+
+const options = {bubbles: true, composed: true};
+
+/**
+ * Fired before the message is sent. `preventDefault()` sends nothing; `respondWith(promise)`
+ * sends nothing and shows the outcome of the site's own delivery instead.
+ */
+export class FormSubmitEvent extends Event {
+  static readonly eventName = 'therapist-article-form-submit';
+  /** The promise given to `respondWith`. */
+  response?: Promise<unknown>;
+  constructor(readonly detail: FormSubmitDetail) {
+    super(FormSubmitEvent.eventName, {...options, cancelable: true});
+  }
+  /**
+   * Deliver the message yourself (call it synchronously, in the listener). The form shows
+   * “sending” until the promise settles: a rejection, or a `Response` that is not ok, is a
+   * failure; anything else means sent.
+   */
+  respondWith(response: Promise<unknown>): void {
+    this.preventDefault();
+    this.response = response;
+  }
+}
+
+/** Fired after the message was delivered (a 2xx answer). */
+export class FormSentEvent extends Event {
+  static readonly eventName = 'therapist-article-form-sent';
+  constructor(readonly detail: FormSentDetail) {
+    super(FormSentEvent.eventName, options);
+  }
+}
+
+/** Fired after a submission failed. Never carries what the visitor wrote. */
+export class FormFailedEvent extends Event {
+  static readonly eventName = 'therapist-article-form-failed';
+  constructor(readonly detail: FormFailedDetail) {
+    super(FormFailedEvent.eventName, options);
+  }
+}
+
+/** `crypto.randomUUID` exists only in secure contexts: an http page gets 128 random bits. */
+const randomId = () =>
+  crypto.randomUUID?.() ?? crypto.getRandomValues(new Uint32Array(4)).join('-');
+
+/**
+ * The form's state machine: validation, one request per submit, and the outcome. The fields
+ * are never bound to state, so nothing a visitor wrote is ever cleared by a render. It needs
+ * no lifecycle hooks, so it is a plain controller that asks its host to re-render.
+ */
+export class ContactForm {
+  state: FormState = 'idle';
+  errors: Partial<Record<FieldName, unknown>> = {};
+  /** Set by the host from its attributes, already validated. */
+  action = '';
+  urlencoded = false;
+  timeout = 15000;
+  strings: FormStrings = formStrings;
+  private id = '';
+  private sentFields = '';
+
+  constructor(private readonly host: LitElement) {}
+
+  private async set(state: FormState, errors = {}, focus?: string) {
+    this.state = state;
+    this.errors = errors;
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+    if (focus) this.host.renderRoot.querySelector<HTMLElement>(focus)!.focus();
+  }
+
+  /** Shows field errors and focuses the first invalid field; false when there are none. */
+  private invalid(errors: Partial<Record<FieldName, unknown>>): boolean {
+    const first = Object.keys(errors)[0];
+    if (first) this.set('idle', errors, `#${first}`);
+    return !!first;
+  }
+
+  submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    if (this.state === 'sending') return;
+    const form = event.currentTarget as HTMLFormElement;
+    const inputs = FIELDS.map((name) => form.elements.namedItem(name) as HTMLInputElement);
+    const errors: Partial<Record<FieldName, string>> = {};
+    for (const input of inputs) {
+      if (!input.checkValidity() || (input.required && !input.value.trim())) {
+        errors[input.name as FieldName] = this.strings[`${input.name as 'name'}Error`];
+      }
+    }
+    if (this.invalid(errors)) return;
+    // A bot filled the hidden field: pretend success, send nothing.
+    if ((form.elements.namedItem('_gotcha') as HTMLInputElement).value) return this.set('sent');
+    const fields = Object.fromEntries(inputs.map((i) => [i.name, i.value])) as FormFields;
+    const key = JSON.stringify(fields);
+    if (key !== this.sentFields) [this.sentFields, this.id] = [key, randomId()];
+    const submissionId = this.id;
+    const submit = new FormSubmitEvent({fields, submissionId});
+    this.set('sending');
+    let status: number | undefined;
+    let reason: FormFailure = 'http';
+    try {
+      const pending = this.host.dispatchEvent(submit)
+        ? this.post({...fields, submissionId})
+        : submit.response;
+      if (!pending) return this.set('idle');
+      const response = await pending;
+      if (response instanceof Response) status = response.status;
+      if (!(response instanceof Response) || response.ok) {
+        await this.set('sent', {}, '[role=status]');
+        return this.host.dispatchEvent(new FormSentEvent({submissionId, status}));
+      }
+      if (status === 422) {
+        // {"errors": {"email": "…"}}: shown on the fields; unknown keys are ignored.
+        const body = (await response.json().catch(() => 0)) as {errors?: object} | null;
+        const known = Object.entries(body?.errors ?? {}).filter(([f]) =>
+          FIELDS.includes(f as FieldName),
+        );
+        if (this.invalid(Object.fromEntries(known))) reason = 'invalid';
+      }
+    } catch (error) {
+      const name = (error as Error)?.name;
+      // WebKit rejects an AbortSignal.timeout() with an AbortError, the others with a TimeoutError
+      reason = /Timeout|Abort/.test(name) ? 'timeout' : name === 'offline' ? 'offline' : 'network';
+    }
+    if (reason !== 'invalid') await this.set('failed', {}, '[role=status]');
+    this.host.dispatchEvent(new FormFailedEvent({submissionId, reason, status}));
+  };
+
+  /** A field changed: its error no longer describes it. */
+  input = (event: Event) => {
+    const name = (event.target as HTMLInputElement).name as FieldName;
+    if (this.errors[name]) this.set(this.state, {...this.errors, [name]: undefined});
+  };
+
+  private post(body: Record<string, string>): Promise<Response> {
+    if (navigator.onLine === false) throw new DOMException('', 'offline');
+    return fetch(this.action, {
+      method: 'POST',
+      headers: {
+        'Content-Type': this.urlencoded ? 'application/x-www-form-urlencoded' : 'application/json',
+        Accept: 'application/json',
+      },
+      body: this.urlencoded ? new URLSearchParams(body) : JSON.stringify(body),
+      signal: AbortSignal.timeout(this.timeout),
+    });
+  }
+}
+
+const CRISIS_LINK = /\[([^\]]+)\]\(((?:tel|sms):[\d+-]+)\)/;
+const TYPES = ['text', 'email', 'tel'];
+const AUTOCOMPLETE = ['name', 'email', 'tel'];
+
+/** The form: notes, fields, honeypot, status and button, all in the host's shadow root. */
+export function contactForm(form: ContactForm, privacy: boolean, crisis: boolean) {
+  const s = form.strings;
+  const hide = form.state === 'sent';
+  const sending = form.state === 'sending';
+  const runs = s.crisis.split(CRISIS_LINK);
+  return html`<form
+    part="form"
+    class="form"
+    lang=${s.lang || nothing}
+    novalidate
+    @submit=${form.submit}
+    @input=${form.input}
+  >
+    ${privacy ? html`<p part="form-note" class="note">${s.privacy}</p>` : nothing}
+    ${
+      crisis
+        ? html`<p part="form-note" class="note">
+            ${runs.map((run, i) =>
+              i % 3 === 1 ? html`<a href=${runs[i + 1]!}>${run}</a>` : i % 3 ? nothing : run,
+            )}
+          </p>`
+        : nothing
+    }
+    <div class="fields" ?hidden=${hide}>
+      ${FIELDS.map((name, i) => {
+        const error = form.errors[name];
+        const invalid = error ? 'true' : nothing;
+        const required = i !== 2;
+        return html`<p part="form-field" class="field">
+          <label part="form-label" for=${name}>${s[name]}${required ? ` ${s.required}` : ''}</label
+          >${
+            i > 2
+              ? html`<textarea
+                  part="form-input"
+                  id=${name}
+                  name=${name}
+                  rows="6"
+                  required
+                  aria-invalid=${invalid}
+                  aria-describedby="${name}-error"
+                ></textarea>`
+              : html`<input
+                  part="form-input"
+                  id=${name}
+                  name=${name}
+                  type=${TYPES[i]!}
+                  autocomplete=${AUTOCOMPLETE[i]!}
+                  ?required=${required}
+                  aria-invalid=${invalid}
+                  aria-describedby="${name}-error"
+                />`
+          }<span part="form-error" class="error" id="${name}-error">${error}</span>
+        </p>`;
+      })}
+      <p class="visually-hidden" aria-hidden="true">
+        <input name="_gotcha" tabindex="-1" autocomplete="off" />
+      </p>
+    </div>
+    <p part="form-status" class=${form.state} role="status" tabindex="-1">
+      ${form.state === 'idle' ? '' : s[form.state]}
+    </p>
+    <button
+      part="form-button"
+      class="button"
+      ?hidden=${hide}
+      ?disabled=${sending}
+      aria-busy=${sending}
+    >
+      ${form.state === 'failed' ? s.retry : s.send}
+    </button>
+  </form>`;
+}

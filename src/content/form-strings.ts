@@ -1,0 +1,58 @@
+/**
+ * Every text the contact form shows, in English. A site replaces any of them through the
+ * element's `strings` property or its `form-strings` attribute (JSON), so a practice can
+ * write to its visitors in their language. Values are only ever shown as text.
+ */
+export interface FormStrings {
+  /**
+   * BCP 47 language of the strings, when they are not in English (the article's language),
+   * so screen readers pronounce them right. Empty: the article's `en`.
+   */
+  lang: string;
+  /** The privacy line above the fields. */
+  privacy: string;
+  /**
+   * The crisis line. `[text](tel:…)` and `[text](sms:…)` become links; any other target
+   * is shown as plain text.
+   */
+  crisis: string;
+  name: string;
+  email: string;
+  phone: string;
+  message: string;
+  /** Added after the label of each required field. */
+  required: string;
+  nameError: string;
+  emailError: string;
+  messageError: string;
+  /** The submit button. */
+  send: string;
+  /** The submit button after a failure. */
+  retry: string;
+  sending: string;
+  /** The thank-you, saying what happens next. */
+  sent: string;
+  /** What went wrong and what to try; the fields keep their text. */
+  failed: string;
+}
+
+export const formStrings: FormStrings = {
+  lang: '',
+  privacy: 'Please don’t include health details. This form isn’t monitored around the clock.',
+  crisis:
+    'In an emergency, [call 988](tel:988) or [text 988](sms:988) (Suicide & Crisis Lifeline), or [call 911](tel:911).',
+  name: 'Name',
+  email: 'Email',
+  phone: 'Phone (optional)',
+  message: 'Message',
+  required: '(required)',
+  nameError: 'Please enter your name.',
+  emailError: 'Please enter an email address, like name@example.com.',
+  messageError: 'Please write a message.',
+  send: 'Send message',
+  retry: 'Try again',
+  sending: 'Sending…',
+  sent: 'Thank you, your message was sent. We’ll reply to the email address you gave.',
+  failed:
+    'Sorry, your message could not be sent. Your text is still here: please check your connection and try again.',
+};

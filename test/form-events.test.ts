@@ -1,0 +1,122 @@
+import {expect, oneEvent} from '@open-wc/testing';
+import {FormFailedEvent, FormSentEvent, FormSubmitEvent} from '../src/contact-form.js';
+import {shadow} from './helpers.js';
+import {
+  button,
+  fill,
+  formStrings,
+  newRun,
+  received,
+  renderForm,
+  seenText,
+  status,
+  submitAndWait,
+  values,
+  visitor,
+} from './form-helpers.js';
+
+describe('therapist-article-form-submit', () => {
+  it('carries the fields and the submission id, bubbles out of the shadow root', async () => {
+    const el = await renderForm();
+    fill(el);
+    const seen = oneEvent(document, 'therapist-article-form-submit');
+    const outcome = submitAndWait(el);
+    const event = (await seen) as unknown as FormSubmitEvent;
+    expect(event).to.be.instanceOf(FormSubmitEvent);
+    expect(event.bubbles && event.composed && event.cancelable).to.equal(true);
+    expect(event.detail.fields).to.deep.equal(visitor);
+    expect(event.detail.submissionId).to.match(/^[0-9a-f-]{20,}$/);
+    const sent = (await outcome) as FormSentEvent;
+    expect(sent.detail.submissionId).to.equal(event.detail.submissionId);
+  });
+
+  it('preventDefault(): the site delivers, the element sends nothing and keeps the text', async () => {
+    const run = newRun();
+    const el = await renderForm({'form-action': `/__contact/ok?run=${run}`});
+    fill(el);
+    el.addEventListener('therapist-article-form-submit', (e) => e.preventDefault());
+    button(el).click();
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await received(run)).to.deep.equal([]);
+    expect(values(el)).to.deep.equal(visitor);
+    expect(button(el).disabled).to.equal(false);
+  });
+
+  it('respondWith(promise): sending until it settles, then sent — no request', async () => {
+    const run = newRun();
+    const el = await renderForm({'form-action': `/__contact/ok?run=${run}`});
+    fill(el);
+    let deliver!: (value: unknown) => void;
+    el.addEventListener('therapist-article-form-submit', (e) =>
+      e.respondWith(new Promise((resolve) => (deliver = resolve))),
+    );
+    const outcome = submitAndWait(el);
+    await el.updateComplete;
+    expect(seenText(status(el))).to.equal(formStrings.sending);
+    deliver({id: 'wix-123'});
+    const event = await outcome;
+    expect(event).to.be.instanceOf(FormSentEvent);
+    expect(seenText(status(el))).to.equal(formStrings.sent);
+    expect(await received(run)).to.deep.equal([]);
+  });
+
+  it('respondWith(a rejected promise) or (a failed Response): failed, text kept', async () => {
+    const el = await renderForm();
+    fill(el);
+    let answer: Promise<unknown> = Promise.reject(new Error('Wix said no'));
+    el.addEventListener('therapist-article-form-submit', (e) => e.respondWith(answer));
+    const first = (await submitAndWait(el)) as FormFailedEvent;
+    expect(first.detail.reason).to.equal('network');
+    answer = Promise.resolve(new Response('', {status: 503}));
+    const second = (await submitAndWait(el)) as FormFailedEvent;
+    expect(second.detail).to.deep.equal({
+      submissionId: first.detail.submissionId,
+      reason: 'http',
+      status: 503,
+    });
+    expect(values(el)).to.deep.equal(visitor);
+  });
+
+  it('listeners may add fields (Netlify’s form-name)', async () => {
+    const run = newRun();
+    const el = await renderForm({
+      'form-action': `/__contact/ok?run=${run}`,
+      'form-encoding': 'urlencoded',
+    });
+    fill(el);
+    el.addEventListener('therapist-article-form-submit', (e) => {
+      e.detail.fields['form-name'] = 'contact';
+    });
+    await submitAndWait(el);
+    expect((await received(run))[0]!.fields['form-name']).to.equal('contact');
+  });
+});
+
+describe('therapist-article-form-sent and -failed', () => {
+  it('are typed, bubble and cross the shadow boundary; failed never carries the text', async () => {
+    const el = await renderForm({'form-action': `/__contact/error?run=${newRun()}`});
+    fill(el);
+    const failed = oneEvent(document, 'therapist-article-form-failed');
+    await submitAndWait(el);
+    const event = (await failed) as FormFailedEvent;
+    expect(event.bubbles && event.composed).to.equal(true);
+    expect(event.cancelable).to.equal(false);
+    expect(Object.keys(event.detail).sort()).to.deep.equal(['reason', 'status', 'submissionId']);
+    expect(JSON.stringify(event.detail)).not.to.include('availability');
+    expect(event.detail.status).to.equal(500);
+  });
+
+  it('are not fired without a submit', async () => {
+    let count = 0;
+    for (const type of ['submit', 'sent', 'failed']) {
+      document.addEventListener(`therapist-article-form-${type}`, () => count++);
+    }
+    const el = await renderForm();
+    fill(el);
+    el.formTimeout = 1000;
+    await el.updateComplete;
+    expect(count).to.equal(0);
+    expect(shadow(el).querySelector('form')).to.not.equal(null);
+  });
+});
