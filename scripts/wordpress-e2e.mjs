@@ -7,7 +7,10 @@
 // whose content WordPress filters; wordpress/e2e/*.php), lets the Author place and set up the
 // block in the block editor, then checks each page in Chromium: the article renders inside the
 // element's shadow root with the given settings, its script is on the page exactly once, and no
-// request leaves the machine. Ends with `N passed, N failed`; exits 1 on failure.
+// request leaves the machine. A visitor then writes through the contact form: WordPress's mail
+// goes by SMTP to a mail catcher here (set up by a test-only mu-plugin written into the
+// temporary site, never part of the zip), which must receive the message exactly once.
+// Ends with `N passed, N failed`; exits 1 on failure.
 //
 // Environment: WP_CORE_DIR (default /usr/share/wordpress), CHROMIUM (default /usr/bin/chromium),
 // WP_E2E_KEEP=1 keeps the site running until Ctrl-C, for a look by hand.
@@ -30,6 +33,9 @@ const coreDir = process.env.WP_CORE_DIR ?? '/usr/share/wordpress';
 const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const screenshotDir = join(root, 'test-results', 'wordpress');
 const TITLE = 'Is it "Normal" to be Attached to your Therapist?';
+// The plugin's contact route as the element's form-action: a path on the site (the test site
+// keeps WordPress's default plain permalinks, hence `?rest_route=`).
+const CONTACT_PATH = '/index.php?rest_route=/therapist-attachment-article/v1/contact';
 const PACKAGES = [
   'wordpress',
   'wordpress-theme-twentytwentythree', // the `wordpress` package ships no theme
@@ -69,6 +75,8 @@ function phase(name) {
 // stopping it reaches the workers it forks too (`php -S` with PHP_CLI_SERVER_WORKERS).
 
 const children = [];
+/** Servers of this process (the mail catcher), closed at the end. */
+const servers = [];
 function start(command, args, options) {
   const child = spawn(command, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -143,6 +151,135 @@ const freePort = () =>
       server.close(() => resolve(port));
     });
   });
+
+// ---------------------------------------------------------------------------------------------
+// Mail: a minimal SMTP server on 127.0.0.1 that keeps every message it is given
+
+/** RFC 2047 encoded words (`=?UTF-8?Q?…?=`), as PHPMailer writes long or non-ASCII headers. */
+function decodeWords(value) {
+  return value
+    .replace(/(\?=)\s+(?==\?)/g, '$1')
+    .replace(/=\?([^?]+)\?([QB])\?([^?]*)\?=/gi, (_, charset, encoding, text) => {
+      const bytes =
+        encoding.toUpperCase() === 'B'
+          ? Buffer.from(text, 'base64')
+          : Buffer.from(
+              text
+                .replaceAll('_', ' ')
+                .replace(/=([0-9A-F]{2})/gi, (_, hex) => String.fromCharCode(parseInt(hex, 16))),
+              'latin1',
+            );
+      return bytes.toString(/^utf-?8$/i.test(charset) ? 'utf8' : 'latin1');
+    });
+}
+
+/** A message as received: envelope, headers (lower-case names, decoded) and body. */
+function parseMessage({from, to, data}) {
+  const split = data.indexOf('\r\n\r\n');
+  const head = split === -1 ? data : data.slice(0, split);
+  const headers = {};
+  for (const line of head.replace(/\r\n[ \t]+/g, ' ').split('\r\n')) {
+    const colon = line.indexOf(':');
+    const name = line.slice(0, colon).trim().toLowerCase();
+    (headers[name] ??= []).push(decodeWords(line.slice(colon + 1).trim()));
+  }
+  const body = split === -1 ? '' : data.slice(split + 4).replaceAll('\r\n', '\n');
+  return {from, to, headers, body};
+}
+
+function startMailCatcher() {
+  const messages = [];
+  const server = createServer((socket) => {
+    socket.setEncoding('utf8');
+    let buffer = '';
+    let lines = null; // the message's lines, during DATA
+    let envelope = {from: null, to: []};
+    const reply = (line) => socket.write(`${line}\r\n`);
+    reply('220 127.0.0.1 test mail catcher');
+    socket.on('error', () => {});
+    socket.on('data', (chunk) => {
+      buffer += chunk;
+      for (let end; (end = buffer.indexOf('\r\n')) !== -1;) {
+        const line = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        if (lines) {
+          if (line === '.') {
+            messages.push(parseMessage({...envelope, data: lines.join('\r\n')}));
+            [lines, envelope] = [null, {from: null, to: []}];
+            reply('250 2.0.0 Kept');
+          } else {
+            lines.push(line.startsWith('.') ? line.slice(1) : line); // dot-stuffing
+          }
+          continue;
+        }
+        const address = /<([^>]*)>/.exec(line)?.[1] ?? '';
+        switch (line.slice(0, 4).toUpperCase()) {
+          case 'EHLO':
+          case 'HELO':
+            reply('250 127.0.0.1');
+            break;
+          case 'MAIL':
+            envelope = {from: address, to: []};
+            reply('250 2.1.0 OK');
+            break;
+          case 'RCPT':
+            envelope.to.push(address);
+            reply('250 2.1.5 OK');
+            break;
+          case 'DATA':
+            lines = [];
+            reply('354 End data with <CR><LF>.<CR><LF>');
+            break;
+          case 'RSET':
+            envelope = {from: null, to: []};
+            reply('250 2.0.0 OK');
+            break;
+          case 'NOOP':
+            reply('250 2.0.0 OK');
+            break;
+          case 'QUIT':
+            reply('221 2.0.0 Bye');
+            socket.end();
+            break;
+          default:
+            reply('502 5.5.2 Not implemented');
+        }
+      }
+    });
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      servers.push(server);
+      resolve({port: server.address().port, messages});
+    });
+  });
+}
+
+/** Test-only mu-plugin: WordPress's mail goes to the catcher. Never part of the plugin's zip. */
+const mailMuPlugin = (port) => `<?php
+/**
+ * Written by scripts/wordpress-e2e.mjs into its temporary WordPress; not part of the plugin.
+ * WordPress's mail (wp_mail(), PHPMailer) goes by SMTP to the test's mail catcher.
+ */
+add_action(
+	'phpmailer_init',
+	static function ( $phpmailer ) {
+		$phpmailer->isSMTP();
+		$phpmailer->Host        = '127.0.0.1';
+		$phpmailer->Port        = ${port};
+		$phpmailer->SMTPAuth    = false;
+		$phpmailer->SMTPAutoTLS = false;
+		$phpmailer->Timeout     = 10;
+	}
+);
+add_action(
+	'wp_mail_failed',
+	static function ( $error ) {
+		error_log( 'taa-e2e: wp_mail failed: ' . $error->get_error_message() );
+	}
+);
+`;
 
 // ---------------------------------------------------------------------------------------------
 // The site
@@ -236,6 +373,11 @@ require_once ABSPATH . 'wp-settings.php';
   const install = JSON.parse(run('php', [join(e2eDir, 'install.php'), wpDir, zipCopy]));
   phase('install WordPress and the plugin');
 
+  const mail = await startMailCatcher();
+  const muPlugins = join(wpDir, 'wp-content', 'mu-plugins');
+  mkdirSync(muPlugins, {recursive: true});
+  writeFileSync(join(muPlugins, 'taa-e2e-mail.php'), mailMuPlugin(mail.port));
+
   const server = start(
     'php',
     ['-S', `127.0.0.1:${port}`, '-t', wpDir, join(e2eDir, 'router.php')],
@@ -250,7 +392,7 @@ require_once ABSPATH . 'wp-settings.php';
 
   const content = JSON.parse(run('php', [join(e2eDir, 'content.php'), wpDir]));
   phase('publish pages');
-  return {url, install, content, debugLog: join(tmp, 'debug.log'), wpDir};
+  return {url, install, content, mail, debugLog: join(tmp, 'debug.log'), wpDir};
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -265,6 +407,7 @@ function readArticles() {
     const label = link?.cloneNode(true);
     label?.querySelectorAll('.visually-hidden').forEach((hidden) => hidden.remove());
     const article = root?.querySelector('[part~="article"]');
+    const form = root?.querySelector('form[part~="form"]');
     return {
       attributes: Object.fromEntries(el.getAttributeNames().map((n) => [n, el.getAttribute(n)])),
       shadow: Boolean(root),
@@ -275,6 +418,12 @@ function readArticles() {
             label: label.textContent.trim(),
             target: link.getAttribute('target'),
             rel: link.getAttribute('rel'),
+          }
+        : null,
+      form: form
+        ? {
+            fields: [...form.querySelectorAll('input, textarea')].map((f) => f.name),
+            button: form.querySelector('[part~="form-button"]')?.textContent.trim(),
           }
         : null,
       background: article ? getComputedStyle(article).backgroundColor : null,
@@ -344,7 +493,13 @@ async function checkPages(site) {
       dialog.dismiss().catch(() => {});
     });
     page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+      if (message.type() !== 'error') return;
+      // Chromium logs every non-2xx answer; the contact route's 422 and 429 are asked for and
+      // checked by checkContactForm().
+      const refusal =
+        /status of (422|429)\b/.test(message.text()) &&
+        message.location().url?.includes(CONTACT_PATH.slice(1));
+      if (!refusal) problems.push(`console error: ${message.text()}`);
     });
 
     async function visit(key, description) {
@@ -392,11 +547,20 @@ async function checkPages(site) {
       );
       checkEqual('title', article.title?.text, TITLE);
       checkEqual('heading level', article.title?.tag, `h${expected.level}`);
-      checkEqual('call-to-action link', article.link?.href, expected.href);
-      checkEqual('call-to-action label', article.link?.label, expected.label);
-      checkEqual('call-to-action target', article.link?.target, expected.target);
-      if (expected.target === '_blank')
-        checkEqual('a new tab gets rel', article.link?.rel, 'noopener noreferrer');
+      if (expected.form) {
+        checkEqual(
+          'the contact form takes the place of the button',
+          [article.link, article.form?.fields, article.form?.button],
+          [null, ['name', 'email', 'phone', 'message', '_gotcha'], 'Send message'],
+        );
+      } else {
+        checkEqual('no contact form', article.form, null);
+        checkEqual('call-to-action link', article.link?.href, expected.href);
+        checkEqual('call-to-action label', article.link?.label, expected.label);
+        checkEqual('call-to-action target', article.link?.target, expected.target);
+        if (expected.target === '_blank')
+          checkEqual('a new tab gets rel', article.link?.rel, 'noopener noreferrer');
+      }
       checkEqual('theme attribute', article.attributes.theme ?? null, expected.theme);
       check(
         expected.theme
@@ -443,6 +607,16 @@ async function checkPages(site) {
       'the block renders with its settings',
       [seen.articles[3]?.title?.tag, seen.articles[3]?.attributes.theme],
       ['h2', 'light'],
+    );
+    checkEqual(
+      'the shortcodes (form="off") show the button, the block (form by default) the form',
+      seen.articles.map((article) => [Boolean(article.link), Boolean(article.form)]),
+      [
+        [true, false],
+        [true, false],
+        [true, false],
+        [false, true],
+      ],
     );
     checkScriptOnce(seen.scripts);
 
@@ -523,17 +697,26 @@ async function checkPages(site) {
     });
     checkScriptOnce(seen.scripts);
 
-    // Hostile values fall back to the element's defaults.
+    // Hostile values fall back to the defaults: the element's, and the plugin's contact form.
     seen = await visit('hostile', 'Shortcode with hostile values');
-    checkEqual('the element gets no attribute at all', seen.articles[0]?.attributes, {});
-    checkArticle(seen.articles[0], {
-      level: 2,
-      href: '#contact',
-      label: 'Reach out',
-      target: '_self',
-      theme: null,
-    });
+    checkEqual(
+      'the element gets no attribute but the contact form on this site',
+      seen.articles[0]?.attributes,
+      {'form-action': CONTACT_PATH},
+    );
+    checkArticle(seen.articles[0], {level: 2, theme: null, form: true});
     checkScriptOnce(seen.scripts);
+
+    // A form posting to a form service instead (not sent to here: other hosts are blocked).
+    seen = await visit('custom_action', 'Contact form to a form service');
+    checkEqual('the element gets the given endpoint and encoding', seen.articles[0]?.attributes, {
+      'form-action': 'https://forms.example.com/f/abc123',
+      'form-encoding': 'urlencoded',
+    });
+    checkArticle(seen.articles[0], {level: 2, theme: null, form: true});
+
+    // The contact form with no set-up: a visitor writes, the site's admin receives it.
+    await checkContactForm({page, site, visit, checkArticle, checkScriptOnce});
 
     // The block editor: the Author logs in, places the block and sets it up in the sidebar.
     const written = await writeInEditor(browser, site, origin);
@@ -593,6 +776,206 @@ async function checkPages(site) {
 }
 
 /**
+ * A visitor writes through the contact form on a page with the bare shortcode: WordPress refuses
+ * an address the browser accepted (422, shown on the field), then sends the corrected message to
+ * the site's admin; the mail catcher must hold it exactly once, and a retry of the same
+ * submission must not send it again. Then, through fetch() from the page: the form-encoded body,
+ * the honeypot and the rate limit.
+ */
+async function checkContactForm({page, site, visit, checkArticle, checkScriptOnce}) {
+  const {messages} = site.mail;
+  const seen = await visit('contact', 'Contact form with no set-up (the bare shortcode)');
+  checkEqual(
+    "the element posts to the plugin's route, as a path on this site",
+    seen.articles[0]?.attributes,
+    {'form-action': CONTACT_PATH},
+  );
+  checkArticle(seen.articles[0], {level: 2, theme: null, form: true});
+  checkScriptOnce(seen.scripts);
+
+  const visitor = {
+    name: 'Jo Visitor',
+    email: 'jo@example.org',
+    phone: '+1 (555) 123-4567',
+    message: 'Hello Emily,\n\nI would like to book a first session. Café ☕ <3',
+  };
+  await page.evaluate(() => {
+    window.taaEvents = [];
+    for (const type of ['submit', 'sent', 'failed']) {
+      document.addEventListener(`therapist-article-form-${type}`, (event) =>
+        window.taaEvents.push({
+          type,
+          submissionId: event.detail.submissionId,
+          ...event.detail,
+          fields: undefined,
+        }),
+      );
+    }
+  });
+  const events = () => page.evaluate(() => window.taaEvents);
+  const article = page.locator('therapist-attachment-article');
+  const send = article.getByRole('button', {name: 'Send message'});
+
+  // Like a person: type into the labelled fields, press the button. The browser takes
+  // jo@localhost as an email address; WordPress's is_email() does not.
+  await article.getByLabel('Name').fill(visitor.name);
+  await article.getByLabel('Email').fill('jo@localhost');
+  await article.getByLabel('Phone').fill(visitor.phone);
+  await article.getByLabel('Message').fill(visitor.message);
+  await send.click();
+  await page.waitForFunction(() => window.taaEvents.some((e) => e.type === 'failed'), undefined, {
+    timeout: 10_000,
+  });
+  const refused = (await events()).find((e) => e.type === 'failed');
+  checkEqual(
+    "WordPress's refusal (422) reaches the element as a field error",
+    [refused?.reason, refused?.status],
+    ['invalid', 422],
+  );
+  checkEqual(
+    'the email field shows the error and is marked invalid',
+    await article
+      .locator('#email')
+      .evaluate((input) => [
+        input.getAttribute('aria-invalid'),
+        input.getRootNode().getElementById('email-error').textContent.trim(),
+        input.matches(':focus'),
+      ]),
+    ['true', 'Please enter an email address, like name@example.com.', true],
+  );
+  checkEqual('nothing was mailed', messages.length, 0);
+
+  await article.getByLabel('Email').fill(visitor.email);
+  await send.click();
+  await page.waitForFunction(() => window.taaEvents.some((e) => e.type === 'sent'), undefined, {
+    timeout: 15_000,
+  });
+  const sent = (await events()).find((e) => e.type === 'sent');
+  checkEqual('the message is sent (HTTP 200)', sent?.status, 200);
+  check(
+    'with a UUID as its submission id',
+    /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(
+      sent?.submissionId,
+    ),
+    sent?.submissionId,
+  );
+  const status = article.locator('[part~="form-status"]');
+  checkEqual(
+    'the visitor sees that it was sent',
+    (await status.textContent()).trim(),
+    'Thank you, your message was sent. We’ll reply to the email address you gave.',
+  );
+  await status.scrollIntoViewIfNeeded();
+  await page.screenshot({path: join(screenshotDir, 'contact-sent.png')});
+
+  checkEqual('exactly one mail arrived', messages.length, 1);
+  const [mail] = messages;
+  const admin = site.content.admin_email;
+  checkEqual('it went to the admin address only (SMTP envelope)', mail?.to, [admin]);
+  checkEqual(
+    'To, Reply-To, Subject and type',
+    mail && [
+      mail.headers.to,
+      mail.headers['reply-to'],
+      mail.headers.subject,
+      mail.headers['content-type'],
+      mail.headers.cc ?? null,
+      mail.headers.bcc ?? null,
+    ],
+    [
+      [admin],
+      [visitor.email],
+      [`[${site.content.site_title}] Message from ${visitor.name}`],
+      ['text/plain; charset=UTF-8'],
+      null,
+      null,
+    ],
+  );
+  checkEqual(
+    'the body holds what the visitor wrote, as plain text',
+    mail?.body.split('\n-- \n')[0],
+    `Name: ${visitor.name}\nEmail: ${visitor.email}\nPhone: ${visitor.phone}\n\nMessage:\n${visitor.message}\n`,
+  );
+  check(
+    'and names the page it came from',
+    mail?.body.includes(`article on ${site.content.pages.contact.link}\n`),
+    mail?.body,
+  );
+
+  // The rest through fetch() from the page, as the element would send it.
+  const post = (body, encoding = 'json') =>
+    page.evaluate(
+      async ({action, body, encoding}) => {
+        const response = await fetch(action, {
+          method: 'POST',
+          headers: {
+            'Content-Type':
+              encoding === 'json' ? 'application/json' : 'application/x-www-form-urlencoded',
+            Accept: 'application/json',
+          },
+          body: encoding === 'json' ? JSON.stringify(body) : new URLSearchParams(body),
+        });
+        return {
+          status: response.status,
+          retryAfter: response.headers.get('Retry-After'),
+          body: await response.json(),
+        };
+      },
+      {action: CONTACT_PATH, body, encoding},
+    );
+  const ok = {status: 200, retryAfter: null, body: {sent: true}};
+
+  checkEqual(
+    'a retry of the same submission is answered as sent',
+    await post({...visitor, submissionId: sent?.submissionId, _gotcha: ''}),
+    ok,
+  );
+  checkEqual('and sends nothing more: still one mail', messages.length, 1);
+
+  const other = {
+    name: 'Sam',
+    email: 'sam@example.net',
+    message: 'Sent form-encoded.',
+    submissionId: 'e2e-urlencoded-0001',
+    _gotcha: '',
+  };
+  checkEqual('a form-encoded message is sent', await post(other, 'urlencoded'), ok);
+  checkEqual(
+    'and arrives, replying to its sender',
+    [
+      messages.length,
+      messages[1]?.headers['reply-to'],
+      messages[1]?.body.includes('Sent form-encoded.'),
+    ],
+    [2, ['sam@example.net'], true],
+  );
+
+  checkEqual(
+    'a filled honeypot is answered as sent',
+    await post({...other, submissionId: 'e2e-honeypot-0001', _gotcha: 'https://spam.example'}),
+    ok,
+  );
+  checkEqual('but nothing is mailed', messages.length, 2);
+
+  const more = [];
+  for (let i = 3; i <= 5; i++) {
+    more.push((await post({...other, submissionId: `e2e-limit-000${i}`})).status);
+  }
+  const limited = await post({...other, submissionId: 'e2e-limit-0006'});
+  checkEqual(
+    'five messages from one address pass, the sixth gets 429',
+    [...more, limited.status, limited.body.code],
+    [200, 200, 200, 429, 'therapist_attachment_article_rate_limited'],
+  );
+  check(
+    'with Retry-After (at most 10 minutes)',
+    Number(limited.retryAfter) > 0 && Number(limited.retryAfter) <= 600,
+    limited.retryAfter,
+  );
+  checkEqual('five mails in all', messages.length, 5);
+}
+
+/**
  * Logs in as the Author, adds the block in the block editor, sets every setting through its
  * sidebar controls, and publishes. Returns {link} of the published post.
  */
@@ -625,9 +1008,16 @@ async function writeInEditor(browser, site, origin) {
     checkEqual('the editor knows the block', type.title, 'Therapist Attachment Article');
     check(
       'with the attributes of block.json',
-      ['ctaHref', 'ctaLabel', 'ctaTarget', 'headingLevel', 'theme'].every((a) =>
-        type.attributes.includes(a),
-      ),
+      [
+        'ctaHref',
+        'ctaLabel',
+        'ctaTarget',
+        'headingLevel',
+        'theme',
+        'showForm',
+        'formAction',
+        'formEncoding',
+      ].every((a) => type.attributes.includes(a)),
       type.attributes.join(),
     );
 
@@ -645,12 +1035,25 @@ async function writeInEditor(browser, site, origin) {
     if (await guide.isVisible().catch(() => false)) await page.keyboard.press('Escape');
 
     const sidebar = page.locator('.interface-complementary-area');
+    const card = page.locator(`[data-type="${name}"]`);
+    // The contact form is on for a new block, and the button's settings are hidden.
+    const toggle = sidebar.getByLabel('Show a contact form');
+    checkEqual(
+      'a new block has the contact form on, sending to the admin',
+      [
+        await toggle.isChecked(),
+        await sidebar.getByLabel('Button link').count(),
+        (await card.innerText()).includes('Contact form → the site’s admin email address'),
+      ],
+      [true, 0, true],
+    );
+    await page.screenshot({path: join(screenshotDir, 'editor-form.png')});
+    await toggle.uncheck();
     await sidebar.getByLabel('Button link').fill('/book');
     await sidebar.getByLabel('Button text').fill('Book now');
     await sidebar.getByLabel('Open the link in').selectOption('_blank');
     await sidebar.getByLabel('Look').selectOption('dark');
     await sidebar.getByLabel('Heading level of the title').selectOption('5');
-    const card = page.locator(`[data-type="${name}"]`);
     await page.screenshot({path: join(screenshotDir, 'editor.png')});
     check(
       'the editor shows the block as a card with its settings',
@@ -684,6 +1087,7 @@ async function writeInEditor(browser, site, origin) {
           ctaTarget: '_blank',
           theme: 'dark',
           headingLevel: 5,
+          showForm: false,
         }),
       ],
     );
@@ -734,10 +1138,16 @@ async function main() {
     'readme.txt',
     'block/block.json',
     'block/index.js',
+    'includes/contact.php',
     `assets/${slug}.js`,
   ]) {
     check(`it holds ${file}`, entries.includes(`${slug}/${file}`));
   }
+  checkEqual(
+    'and no test code (the mail catcher and its mu-plugin belong to this test only)',
+    entries.filter((e) => /(^|\/)(e2e|tests?|mu-plugins)\/|taa-e2e/.test(e)),
+    [],
+  );
 
   mkdirSync(screenshotDir, {recursive: true});
   tmp = mkdtempSync(join(tmpdir(), 'taa-wordpress-'));
@@ -768,6 +1178,11 @@ async function main() {
     const log = existsSync(site.debugLog) ? readFileSync(site.debugLog, 'utf8') : '';
     const pluginLines = log.split('\n').filter((line) => line.includes(slug));
     checkEqual('PHP logged no notice, warning or error from the plugin', pluginLines, []);
+    checkEqual(
+      'wp_mail() never failed (the test mu-plugin logs failures)',
+      log.split('\n').filter((line) => line.includes('taa-e2e:')),
+      [],
+    );
 
     console.log(`\nRequests: ${seen.requests} in all.`);
     console.log(
@@ -798,6 +1213,7 @@ async function main() {
     }
   } finally {
     await Promise.all(children.map((child) => stop(child)));
+    for (const server of servers) server.close();
     rmSync(tmp, {recursive: true, force: true});
     phase('clean up');
   }

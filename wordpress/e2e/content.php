@@ -62,7 +62,8 @@ function taa_e2e_paragraph( $text ) {
 	return "<!-- wp:paragraph -->\n<p>" . $text . "</p>\n<!-- /wp:paragraph -->";
 }
 
-$shortcode = '[therapist_attachment_article cta_href="/contact" theme="dark" heading_level="3" cta_label="Book a consult"]';
+// With the contact form turned off, so that the button and its settings show.
+$shortcode = '[therapist_attachment_article cta_href="/contact" theme="dark" heading_level="3" cta_label="Book a consult" form="off"]';
 // What a user without `unfiltered_html` might paste: all of it must be gone once saved.
 $pasted = "<!-- wp:html -->\n<script>window.taaPastedScriptRan = true;</script>\n"
 	. '<therapist-attachment-article theme="dark" cta-href="https://example.com/pasted"></therapist-attachment-article>'
@@ -94,6 +95,7 @@ $report['pages']['admin_block'] = taa_e2e_publish(
 			'ctaTarget'    => '_blank',
 			'theme'        => 'light',
 			'align'        => 'wide',
+			'showForm'     => false,
 		)
 	)
 );
@@ -101,8 +103,14 @@ $report['pages']['admin_block'] = taa_e2e_publish(
 $report['pages']['hostile'] = taa_e2e_publish(
 	'pages',
 	'Hostile shortcode',
-	'[therapist_attachment_article cta_href="javascript:alert(1)" theme="neon" heading_level="9" cta_label="<img src=x onerror=alert(1)>" cta_target="_parent" onclick="alert(1)"]'
+	'[therapist_attachment_article cta_href="javascript:alert(1)" theme="neon" heading_level="9" cta_label="<img src=x onerror=alert(1)>" cta_target="_parent" onclick="alert(1)" form="maybe" form_action="http://evil.example/collect" form_encoding="xml"]'
 );
+
+// The contact form with no set-up at all: it sends to the site's admin.
+$report['pages']['contact'] = taa_e2e_publish( 'pages', 'Contact form', taa_e2e_paragraph( 'Write to us below.' ) . "\n\n[therapist_attachment_article]" );
+
+// The contact form sending to a form service instead.
+$report['pages']['custom_action'] = taa_e2e_publish( 'pages', 'Contact form to a form service', '[therapist_attachment_article form_action="https://forms.example.com/f/abc123" form_encoding="urlencoded"]' );
 
 $report['pages']['plain'] = taa_e2e_publish( 'pages', 'Without the article', taa_e2e_paragraph( 'Nothing to see here.' ) );
 
@@ -126,6 +134,7 @@ $report['pages']['author_block'] = taa_e2e_publish(
 			'ctaLabel'     => 'Email Emily',
 			'ctaTarget'    => '_top',
 			'theme'        => 'auto',
+			'showForm'     => false,
 		)
 	) . "\n\n" . $pasted
 );
@@ -133,7 +142,11 @@ $report['pages']['author_block'] = taa_e2e_publish(
 $report['pages']['author_shortcode'] = taa_e2e_publish(
 	'posts',
 	'Shortcode saved by the Author',
-	'[therapist_attachment_article cta_href="tel:+15551234567" cta_label="Call us" heading_level="2"]' . "\n\n" . $pasted
+	'[therapist_attachment_article cta_href="tel:+15551234567" cta_label="Call us" heading_level="2" form="off"]' . "\n\n" . $pasted
 );
+
+// Where the contact form's mail should go, and the subject's site name.
+$report['admin_email'] = get_option( 'admin_email' );
+$report['site_title']  = wp_specialchars_decode( get_bloginfo( 'name' ), ENT_QUOTES );
 
 echo wp_json_encode( $report );

@@ -19,7 +19,11 @@ final class BlockTest extends Therapist_Attachment_Article_Test_Case {
 		$this->assertEqualsCanonicalizing( array_column( $specs, 'block' ), array_keys( $declared ) );
 		foreach ( $specs as $spec ) {
 			$attribute = $declared[ $spec['block'] ];
-			$this->assertSame( 'integer' === $spec['type'] ? 'integer' : 'string', $attribute['type'], $spec['block'] );
+			$types = array(
+				'integer' => 'integer',
+				'switch'  => 'boolean',
+			);
+			$this->assertSame( isset( $types[ $spec['type'] ] ) ? $types[ $spec['type'] ] : 'string', $attribute['type'], $spec['block'] );
 			$this->assertArrayNotHasKey( 'default', $attribute, 'Defaults belong to the element: ' . $spec['block'] );
 			if ( 'enum' === $spec['type'] ) {
 				$this->assertSame( $spec['values'], $attribute['enum'], $spec['block'] );
@@ -48,7 +52,7 @@ final class BlockTest extends Therapist_Attachment_Article_Test_Case {
 
 	public function test_without_settings_renders_the_element_with_the_block_class_only() {
 		$html = $this->block( array() );
-		$this->assertSame( array( 'class' => 'wp-block-therapist-attachment-article-article' ), $this->render_checked( $html ) );
+		$this->assertSame( array( 'class' => 'wp-block-therapist-attachment-article-article' ) + self::WITH_FORM, $this->render_checked( $html ) );
 	}
 
 	public function test_passes_every_setting_to_the_element() {
@@ -60,10 +64,12 @@ final class BlockTest extends Therapist_Attachment_Article_Test_Case {
 				'ctaTarget'    => '_blank',
 				'theme'        => 'light',
 				'align'        => 'wide',
+				'formAction'   => 'https://forms.example.com/f/abc?x=1&y=2',
+				'formEncoding' => 'urlencoded',
 			)
 		);
 		$this->assertSame(
-			'<therapist-attachment-article class="alignwide wp-block-therapist-attachment-article-article" heading-level="4" cta-href="https://example.com/book?x=1&#038;y=2" cta-label="Schedule a session" cta-target="_blank" theme="light"><span>Is it &quot;Normal&quot; to be Attached to your Therapist?</span></therapist-attachment-article>',
+			'<therapist-attachment-article class="alignwide wp-block-therapist-attachment-article-article" heading-level="4" cta-href="https://example.com/book?x=1&#038;y=2" cta-label="Schedule a session" cta-target="_blank" theme="light" form-action="https://forms.example.com/f/abc?x=1&#038;y=2" form-encoding="urlencoded"><span>Is it &quot;Normal&quot; to be Attached to your Therapist?</span></therapist-attachment-article>',
 			$html
 		);
 		$this->render_checked( $html );
@@ -79,10 +85,14 @@ final class BlockTest extends Therapist_Attachment_Article_Test_Case {
 				'theme'        => 'dark" onload="alert(1)',
 				'onclick'      => 'alert(1)',
 				'className'    => 'x" onclick="alert(1)',
+				'showForm'     => 'maybe',
+				'formAction'   => 'javascript:alert(1)',
+				'formEncoding' => 'xml',
 			)
 		);
 		$attributes = $this->render_checked( $html );
-		$this->assertSame( array( 'class' ), array_keys( $attributes ) );
+		$this->assertSame( array( 'class', 'form-action' ), array_keys( $attributes ) );
+		$this->assertSame( self::FORM_ACTION, $attributes['form-action'] );
 		$this->assertStringNotContainsString( 'alert(1)"', $html );
 	}
 
@@ -91,7 +101,8 @@ final class BlockTest extends Therapist_Attachment_Article_Test_Case {
 	 */
 	public function test_values_of_the_wrong_type_are_dropped( $name, $value ) {
 		$attributes = $this->render_checked( $this->block( array( $name => $value ) ) );
-		$this->assertSame( array( 'class' ), array_keys( $attributes ) );
+		$this->assertSame( array( 'class', 'form-action' ), array_keys( $attributes ) );
+		$this->assertSame( self::FORM_ACTION, $attributes['form-action'] );
 	}
 
 	public function wrong_types() {
@@ -103,6 +114,10 @@ final class BlockTest extends Therapist_Attachment_Article_Test_Case {
 			'href as an object'          => array( 'ctaHref', array( 'url' => '/contact' ) ),
 			'label as a number'          => array( 'ctaLabel', 12 ),
 			'theme as null'              => array( 'theme', null ),
+			'form switch as a list'      => array( 'showForm', array( false ) ),
+			'form switch as null'        => array( 'showForm', null ),
+			'form action as a list'      => array( 'formAction', array( 'https://example.com/' ) ),
+			'form encoding as a boolean' => array( 'formEncoding', true ),
 		);
 	}
 
@@ -111,9 +126,27 @@ final class BlockTest extends Therapist_Attachment_Article_Test_Case {
 		$this->assertSame( '3', $attributes['heading-level'] );
 	}
 
+	public function test_the_form_switch_is_a_boolean_and_on_unless_false() {
+		$off = $this->render_checked( $this->block( array( 'showForm' => false, 'formAction' => 'https://forms.example.com/f', 'formEncoding' => 'urlencoded', 'ctaHref' => '/contact' ) ) );
+		$this->assertSame( array( 'class', 'cta-href' ), array_keys( $off ), 'Off: a button, and nothing of the form' );
+		$on = $this->render_checked( $this->block( array( 'showForm' => true ) ) );
+		$this->assertSame( self::FORM_ACTION, $on['form-action'] );
+	}
+
 	public function test_the_block_and_the_shortcode_render_the_same_element() {
 		$block     = $this->attributes( $this->element( $this->block( array( 'ctaHref' => '/contact', 'theme' => 'dark', 'headingLevel' => 3, 'ctaLabel' => 'Book a consult' ) ) ) );
 		$shortcode = $this->attributes( $this->element( $this->shortcode( '[therapist_attachment_article cta_href="/contact" theme="dark" heading_level="3" cta_label="Book a consult"]' ) ) );
+		unset( $block['class'] );
+		$this->assertSame( $shortcode, $block );
+
+		$block     = $this->attributes( $this->element( $this->block( array( 'showForm' => false, 'theme' => 'dark' ) ) ) );
+		$shortcode = $this->attributes( $this->element( $this->shortcode( '[therapist_attachment_article form="off" theme="dark"]' ) ) );
+		unset( $block['class'] );
+		$this->assertSame( array( 'theme' => 'dark' ), $block );
+		$this->assertSame( $shortcode, $block );
+
+		$block     = $this->attributes( $this->element( $this->block( array( 'formAction' => '/my-form', 'formEncoding' => 'urlencoded' ) ) ) );
+		$shortcode = $this->attributes( $this->element( $this->shortcode( '[therapist_attachment_article form_action="/my-form" form_encoding="urlencoded"]' ) ) );
 		unset( $block['class'] );
 		$this->assertSame( $shortcode, $block );
 	}

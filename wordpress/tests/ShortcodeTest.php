@@ -7,17 +7,24 @@
 
 final class ShortcodeTest extends Therapist_Attachment_Article_Test_Case {
 
-	public function test_without_attributes_renders_the_bare_element_so_its_defaults_apply() {
+	public function test_without_attributes_renders_the_element_with_the_contact_form_so_its_other_defaults_apply() {
 		$this->assertSame(
-			'<therapist-attachment-article><span>Is it &quot;Normal&quot; to be Attached to your Therapist?</span></therapist-attachment-article>',
+			'<therapist-attachment-article form-action="/index.php?rest_route=/therapist-attachment-article/v1/contact"><span>Is it &quot;Normal&quot; to be Attached to your Therapist?</span></therapist-attachment-article>',
 			$this->shortcode( '[therapist_attachment_article]' )
 		);
 	}
 
-	public function test_passes_every_setting_to_the_element() {
-		$html = $this->shortcode( '[therapist_attachment_article cta_href="/contact" theme="dark" heading_level="3" cta_label="Book a consult" cta_target="_blank"]' );
+	public function test_with_the_form_off_renders_the_bare_element() {
 		$this->assertSame(
-			'<therapist-attachment-article heading-level="3" cta-href="/contact" cta-label="Book a consult" cta-target="_blank" theme="dark"><span>Is it &quot;Normal&quot; to be Attached to your Therapist?</span></therapist-attachment-article>',
+			'<therapist-attachment-article><span>Is it &quot;Normal&quot; to be Attached to your Therapist?</span></therapist-attachment-article>',
+			$this->shortcode( '[therapist_attachment_article form="off"]' )
+		);
+	}
+
+	public function test_passes_every_setting_to_the_element() {
+		$html = $this->shortcode( '[therapist_attachment_article cta_href="/contact" theme="dark" heading_level="3" cta_label="Book a consult" cta_target="_blank" form_action="https://forms.example.com/f/abc" form_encoding="urlencoded"]' );
+		$this->assertSame(
+			'<therapist-attachment-article heading-level="3" cta-href="/contact" cta-label="Book a consult" cta-target="_blank" theme="dark" form-action="https://forms.example.com/f/abc" form-encoding="urlencoded"><span>Is it &quot;Normal&quot; to be Attached to your Therapist?</span></therapist-attachment-article>',
 			$html
 		);
 		$this->render_checked( $html );
@@ -25,12 +32,12 @@ final class ShortcodeTest extends Therapist_Attachment_Article_Test_Case {
 
 	public function test_unknown_attribute_names_are_dropped() {
 		$html = $this->shortcode( '[therapist_attachment_article onclick="alert(1)" style="color:red" class="x" id="y" foo="bar" data-x="1" slot="cta" 0="positional" theme="light"]' );
-		$this->assertSame( array( 'theme' => 'light' ), $this->render_checked( $html ) );
+		$this->assertSame( array( 'theme' => 'light' ) + self::WITH_FORM, $this->render_checked( $html ) );
 	}
 
 	public function test_enclosed_content_is_ignored() {
 		$html = $this->shortcode( '[therapist_attachment_article theme="auto"]<script>alert(1)</script><img src=x onerror=alert(1)>[/therapist_attachment_article]' );
-		$this->assertSame( array( 'theme' => 'auto' ), $this->render_checked( $html ) );
+		$this->assertSame( array( 'theme' => 'auto' ) + self::WITH_FORM, $this->render_checked( $html ) );
 		$this->assertStringNotContainsString( 'alert', $html );
 	}
 
@@ -56,11 +63,11 @@ final class ShortcodeTest extends Therapist_Attachment_Article_Test_Case {
 
 	public function test_a_later_duplicate_attribute_wins_and_is_checked_too() {
 		$html = $this->shortcode( '[therapist_attachment_article cta_href="/contact" cta_href="javascript:alert(1)"]' );
-		$this->assertSame( array(), $this->render_checked( $html ) );
+		$this->assertSame( self::WITH_FORM, $this->render_checked( $html ) );
 	}
 
 	public function test_attribute_names_are_case_insensitive_like_all_shortcode_attributes() {
-		$html = $this->shortcode( '[therapist_attachment_article THEME="dark" Cta_Label="Hello"]' );
+		$html = $this->shortcode( '[therapist_attachment_article THEME="dark" Cta_Label="Hello" Form="OFF"]' );
 		$this->assertSame( array( 'cta-label' => 'Hello', 'theme' => 'dark' ), $this->render_checked( $html ) );
 	}
 
@@ -218,8 +225,11 @@ final class ShortcodeTest extends Therapist_Attachment_Article_Test_Case {
 				'cta_label'     => (object) array( 'x' => 1 ),
 				'theme'         => true,
 				'heading_level' => 3.0,
+				'form'          => array( 'off' ),
+				'form_action'   => array( 'https://forms.example.com/' ),
+				'form_encoding' => 1,
 			)
 		);
-		$this->assertSame( array(), $this->render_checked( $html ) );
+		$this->assertSame( self::WITH_FORM, $this->render_checked( $html ) );
 	}
 }

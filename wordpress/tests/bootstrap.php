@@ -8,3 +8,4 @@
 
 require __DIR__ . '/load-wordpress.php';
 require __DIR__ . '/class-plugin-test-case.php';
+require __DIR__ . '/class-test-mailer.php';

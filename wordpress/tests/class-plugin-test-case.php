@@ -10,7 +10,16 @@ use PHPUnit\Framework\TestCase;
 abstract class Therapist_Attachment_Article_Test_Case extends TestCase {
 
 	/** Attributes the element may carry, and nothing else. */
-	const ELEMENT_ATTRIBUTES = array( 'heading-level', 'cta-href', 'cta-label', 'cta-target', 'theme' );
+	const ELEMENT_ATTRIBUTES = array( 'heading-level', 'cta-href', 'cta-label', 'cta-target', 'theme', 'form-action', 'form-encoding' );
+
+	/**
+	 * The plugin's contact route as the element's `form-action`: a path on the site (the tests'
+	 * site has plain permalinks). The element gets it unless the form is turned off.
+	 */
+	const FORM_ACTION = '/index.php?rest_route=/therapist-attachment-article/v1/contact';
+
+	/** What the element carries besides its settings when nothing turns the form off. */
+	const WITH_FORM = array( 'form-action' => self::FORM_ACTION );
 
 	const TITLE = 'Is it "Normal" to be Attached to your Therapist?';
 
@@ -90,6 +99,10 @@ abstract class Therapist_Attachment_Article_Test_Case extends TestCase {
 		$this->assertSame( 0, $element->firstChild->attributes->length );
 		if ( isset( $attributes['cta-href'] ) ) {
 			$this->assertSafeUrl( $attributes['cta-href'] );
+		}
+		if ( isset( $attributes['form-action'] ) ) {
+			$this->assertSafeUrl( $attributes['form-action'] );
+			$this->assertMatchesRegularExpression( '~^(https://[^/@]+(/|$)|/(?!/)|[^:/#]+($|[/?]))~i', $attributes['form-action'], 'https: or a path' );
 		}
 		return $attributes;
 	}

@@ -1,12 +1,13 @@
 <?php
 /**
- * Loads the parts of a real WordPress that the plugin's rendering uses, from Debian's
- * `wordpress` package (or WP_CORE_DIR), without a database.
+ * Loads the parts of a real WordPress that the plugin uses, from Debian's `wordpress` package
+ * (or WP_CORE_DIR), without a database.
  *
  * WordPress's own SHORTINIT mode loads the hooks API, formatting.php (esc_attr, esc_html,
- * sanitize_text_field, esc_url) and functions.php; this adds kses.php (the URL protocol checks),
- * shortcodes.php (shortcode_atts, do_shortcode), the script queue and the block API. Options
- * come from WordPress's object cache, primed below; any database query throws
+ * sanitize_text_field, esc_url, is_email) and functions.php; this adds kses.php (the URL
+ * protocol checks), shortcodes.php (shortcode_atts, do_shortcode), the script queue, the block
+ * API, the REST server (rest_do_request) and pluggable.php (wp_mail, wp_salt). Options come
+ * from WordPress's object cache, primed below; any database query throws
  * (tests/wp-content/db.php).
  *
  * @package TherapistAttachmentArticle
@@ -38,15 +39,27 @@ $table_prefix = 'wp_';
 $_SERVER['HTTP_HOST']   = 'example.test';
 $_SERVER['SERVER_NAME'] = 'example.test';
 $_SERVER['REQUEST_URI'] = '/';
+$_SERVER['REMOTE_ADDR'] = '192.0.2.10';
+
+// Keys as in wp-config.php: the plugin hashes with wp_salt( 'nonce' ), which would otherwise
+// read and write the database.
+define( 'NONCE_KEY', 'test nonce key: unique enough for tests' );
+define( 'NONCE_SALT', 'test nonce salt: unique enough for tests' );
 
 /** The site's options. Reading any other one is a database query, which fails the test. */
 $GLOBALS['therapist_attachment_article_test_options'] = array(
-	'blog_charset' => 'UTF-8',
-	'siteurl'      => 'https://example.test',
-	'home'         => 'https://example.test',
-	'stylesheet'   => 'twentytwentythree',
-	'template'     => 'twentytwentythree',
-	'WPLANG'       => '',
+	'blog_charset'        => 'UTF-8',
+	'siteurl'             => 'https://example.test',
+	'home'                => 'https://example.test',
+	'blogname'            => 'Harbor &amp; Light Counseling',
+	'admin_email'         => 'admin@example.test',
+	'stylesheet'          => 'twentytwentythree',
+	'template'            => 'twentytwentythree',
+	'WPLANG'              => '',
+	'permalink_structure' => '',
+	'category_base'       => '',
+	'tag_base'            => '',
+	'rewrite_rules'       => '',
 );
 
 require ABSPATH . 'wp-settings.php';
@@ -75,6 +88,15 @@ foreach (
 		'block-supports/custom-classname.php',
 		'block-supports/generated-classname.php',
 		'rest-api.php',
+		'class-wp-http-response.php',
+		'rest-api/class-wp-rest-server.php',
+		'rest-api/class-wp-rest-request.php',
+		'rest-api/class-wp-rest-response.php',
+		'class-wp-rewrite.php',
+		'general-template.php', // get_bloginfo().
+		'http.php', // wp_parse_url().
+		'pluggable.php',
+		'class-wp-http.php', // WP_Http's status codes, for the REST server's errors.
 	) as $file
 ) {
 	require_once ABSPATH . WPINC . '/' . $file;
@@ -93,6 +115,9 @@ foreach ( $GLOBALS['wp_filter'] as $hook_name => $hook ) {
 	}
 }
 remove_all_actions( 'init' );
+// Core's REST routes need the rest of WordPress; only the plugin's route is registered.
+remove_all_actions( 'rest_api_init' );
+$GLOBALS['wp_rewrite'] = new WP_Rewrite();
 // Core's own scripts and styles, which these tests do not use.
 remove_all_actions( 'wp_default_scripts' );
 remove_all_actions( 'wp_default_styles' );

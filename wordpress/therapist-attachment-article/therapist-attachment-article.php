@@ -2,7 +2,7 @@
 /**
  * Plugin Name:       Therapist Attachment Article
  * Plugin URI:        https://www.npmjs.com/package/therapist-attachment-article
- * Description:       Emily Powell's article “Is it "Normal" to be Attached to your Therapist?” with a call-to-action, as a block and a shortcode. Everything is served from your own site.
+ * Description:       Emily Powell's article “Is it "Normal" to be Attached to your Therapist?” with a call-to-action and a contact form that emails you, as a block and a shortcode. Everything is served from your own site.
  * Version:           0.1.0
  * Requires at least: 6.1
  * Requires PHP:      7.4
@@ -24,5 +24,8 @@ define( 'THERAPIST_ATTACHMENT_ARTICLE_DIR', __DIR__ );
 require_once __DIR__ . '/includes/attributes.php';
 require_once __DIR__ . '/includes/render.php';
 require_once __DIR__ . '/includes/register.php';
+require_once __DIR__ . '/includes/contact.php';
 
 add_action( 'init', 'therapist_attachment_article_register' );
+add_action( 'rest_api_init', 'therapist_attachment_article_register_contact_route' );
+add_action( 'admin_init', 'therapist_attachment_article_privacy_policy' );

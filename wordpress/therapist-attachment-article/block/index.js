@@ -16,6 +16,7 @@
   var Placeholder = components.Placeholder;
   var SelectControl = components.SelectControl;
   var TextControl = components.TextControl;
+  var ToggleControl = components.ToggleControl;
 
   var TITLE = 'Is it "Normal" to be Attached to your Therapist?';
   var DEFAULT_LABEL = 'Reach out';
@@ -31,10 +32,59 @@
       var attributes = props.attributes;
       var setAttributes = props.setAttributes;
       var blockProps = useBlockProps();
+      // On unless turned off: an absent attribute means the form, sending to the site's admin.
+      var showForm = attributes.showForm !== false;
 
-      var sidebar = el(
-        InspectorControls,
-        null,
+      var formPanel = el(
+        PanelBody,
+        {title: __('Contact form', 'therapist-attachment-article')},
+        el(ToggleControl, {
+          label: __('Show a contact form', 'therapist-attachment-article'),
+          help: showForm
+            ? __(
+                'Visitors write to you below the article. Their messages are emailed to you and not stored on the site.',
+                'therapist-attachment-article',
+              )
+            : __('A button leads to your contact page instead.', 'therapist-attachment-article'),
+          checked: showForm,
+          onChange: function (value) {
+            setAttributes({showForm: value ? undefined : false});
+          },
+        }),
+        showForm &&
+          el(TextControl, {
+            label: __('Send messages to', 'therapist-attachment-article'),
+            help: __(
+              'Leave empty to receive them at the site’s admin email address (Settings → General). Or the https: address of a form service.',
+              'therapist-attachment-article',
+            ),
+            type: 'text',
+            value: attributes.formAction || '',
+            onChange: function (value) {
+              setAttributes({formAction: orUndefined(value)});
+            },
+          }),
+        showForm &&
+          Boolean(attributes.formAction) &&
+          el(SelectControl, {
+            label: __('Send the fields as', 'therapist-attachment-article'),
+            value: attributes.formEncoding || 'json',
+            options: [
+              {value: 'json', label: __('JSON', 'therapist-attachment-article')},
+              {
+                value: 'urlencoded',
+                label: __('Form fields (urlencoded)', 'therapist-attachment-article'),
+              },
+            ],
+            onChange: function (value) {
+              setAttributes({formEncoding: value === 'json' ? undefined : value});
+            },
+          }),
+      );
+
+      // The button's settings matter only without the form, which takes its place.
+      var buttonPanel =
+        !showForm &&
         el(
           PanelBody,
           {title: __('Call to action', 'therapist-attachment-article')},
@@ -77,7 +127,13 @@
               setAttributes({ctaTarget: value === '_self' ? undefined : value});
             },
           }),
-        ),
+        );
+
+      var sidebar = el(
+        InspectorControls,
+        null,
+        formPanel,
+        buttonPanel,
         el(
           PanelBody,
           {title: __('Appearance', 'therapist-attachment-article')},
@@ -129,11 +185,16 @@
         el(
           'p',
           null,
-          __('Button:', 'therapist-attachment-article') +
-            ' “' +
-            (attributes.ctaLabel || DEFAULT_LABEL) +
-            '” → ' +
-            (attributes.ctaHref || DEFAULT_HREF),
+          showForm
+            ? __('Contact form', 'therapist-attachment-article') +
+                ' → ' +
+                (attributes.formAction ||
+                  __('the site’s admin email address', 'therapist-attachment-article'))
+            : __('Button:', 'therapist-attachment-article') +
+                ' “' +
+                (attributes.ctaLabel || DEFAULT_LABEL) +
+                '” → ' +
+                (attributes.ctaHref || DEFAULT_HREF),
         ),
       );
 

@@ -15,9 +15,11 @@ defined( 'ABSPATH' ) || exit;
  * The settings the plugin passes on to `<therapist-attachment-article>`.
  *
  * Each key is the shortcode attribute (snake_case). For each setting:
- * - `attribute`: the element's attribute (kebab-case);
+ * - `attribute`: the element's attribute (kebab-case), or null for a setting of the plugin's own;
  * - `block`: the block attribute in block/block.json (camelCase);
- * - `type`: `integer` (with `min`/`max`), `enum` (with `values`), `url` or `text` (with `max_length`).
+ * - `type`: `integer` (with `min`/`max`), `enum` (with `values`), `url`, `form_url` (https: or a
+ *   path on this site only), `text` (with `max_length`) or `switch` (on or off; a boolean in the
+ *   block).
  *
  * A new setting of the element is one more entry here, plus its block.json attribute and its
  * control in block/index.js (a unit test checks that block.json and this list agree).
@@ -56,6 +58,24 @@ function therapist_attachment_article_attribute_specs() {
 			'type'      => 'enum',
 			'values'    => array( 'light', 'dark', 'auto' ),
 		),
+		// The contact form is on unless turned off; it posts to the plugin's own route (which
+		// emails the site's admin) unless another endpoint is given.
+		'form'          => array(
+			'attribute' => null,
+			'block'     => 'showForm',
+			'type'      => 'switch',
+		),
+		'form_action'   => array(
+			'attribute' => 'form-action',
+			'block'     => 'formAction',
+			'type'      => 'form_url',
+		),
+		'form_encoding' => array(
+			'attribute' => 'form-encoding',
+			'block'     => 'formEncoding',
+			'type'      => 'enum',
+			'values'    => array( 'json', 'urlencoded' ),
+		),
 	);
 }
 
@@ -75,14 +95,19 @@ const THERAPIST_ATTACHMENT_ARTICLE_MAX_URL_LENGTH = 2048;
 /**
  * Turns what an author typed into the attributes the element receives.
  *
+ * The contact form is the one setting with a default of the plugin's own: unless it is turned
+ * off, the element gets a `form-action`, the one given or else the plugin's contact route
+ * (includes/contact.php), so the form works with no set-up.
+ *
  * @param array  $raw    Values as given: shortcode attributes (after shortcode_atts()) or block attributes.
  * @param string $source `shortcode` (snake_case keys) or `block` (camelCase keys).
  * @return array<string, string> Element attribute name => clean, unescaped value; only valid settings.
  */
 function therapist_attachment_article_sanitize_attributes( $raw, $source = 'shortcode' ) {
-	$clean = array();
+	$clean    = array();
+	$switches = array();
 	if ( ! is_array( $raw ) ) {
-		return $clean;
+		$raw = array();
 	}
 	foreach ( therapist_attachment_article_attribute_specs() as $key => $spec ) {
 		$name = 'block' === $source ? $spec['block'] : $key;
@@ -90,11 +115,40 @@ function therapist_attachment_article_sanitize_attributes( $raw, $source = 'shor
 			continue;
 		}
 		$value = therapist_attachment_article_sanitize_value( $raw[ $name ], $spec );
-		if ( null !== $value ) {
+		if ( null === $value ) {
+			continue;
+		}
+		if ( null === $spec['attribute'] ) {
+			$switches[ $key ] = $value;
+		} else {
 			$clean[ $spec['attribute'] ] = $value;
 		}
 	}
+
+	if ( isset( $switches['form'] ) && 'off' === $switches['form'] ) {
+		unset( $clean['form-action'], $clean['form-encoding'] );
+	} elseif ( ! isset( $clean['form-action'] ) ) {
+		$clean['form-action'] = therapist_attachment_article_contact_url();
+	}
 	return $clean;
+}
+
+/**
+ * Words that turn a `switch` setting on or off (the shortcode's `form="off"`).
+ *
+ * @return array<string, string>
+ */
+function therapist_attachment_article_switch_words() {
+	return array(
+		'on'    => 'on',
+		'yes'   => 'on',
+		'true'  => 'on',
+		'1'     => 'on',
+		'off'   => 'off',
+		'no'    => 'off',
+		'false' => 'off',
+		'0'     => 'off',
+	);
 }
 
 /**
@@ -105,7 +159,11 @@ function therapist_attachment_article_sanitize_attributes( $raw, $source = 'shor
  * @return string|null The clean value, or null when it is missing or not allowed.
  */
 function therapist_attachment_article_sanitize_value( $value, $spec ) {
-	// Block attributes arrive as JSON types; anything but a string or an integer is not ours.
+	// Block attributes arrive as JSON types; anything but a string or an integer is not ours,
+	// except the booleans of a switch.
+	if ( 'switch' === $spec['type'] && is_bool( $value ) ) {
+		return $value ? 'on' : 'off';
+	}
 	if ( is_int( $value ) ) {
 		$value = (string) $value;
 	}
@@ -130,6 +188,14 @@ function therapist_attachment_article_sanitize_value( $value, $spec ) {
 			$url = therapist_attachment_article_esc_url( $value, 'db' );
 			return '' === $url ? null : $url;
 
+		case 'form_url':
+			return therapist_attachment_article_form_url( $value );
+
+		case 'switch':
+			$words = therapist_attachment_article_switch_words();
+			$value = strtolower( trim( $value ) );
+			return isset( $words[ $value ] ) ? $words[ $value ] : null;
+
 		case 'text':
 			$text = sanitize_text_field( $value );
 			if ( function_exists( 'mb_substr' ) ) {
@@ -141,6 +207,32 @@ function therapist_attachment_article_sanitize_value( $value, $spec ) {
 			return '' === $text ? null : $text;
 	}
 	return null;
+}
+
+/**
+ * Where a visitor's message may be sent: an `https:` URL or a path on this site, as the element
+ * also requires (it accepts an `http:` URL of the page's own origin too, which a server cannot
+ * judge). Not `http:` elsewhere (the message would cross the network readable), not `mailto:`
+ * or `tel:`, not a `#fragment` or a `//host` without a scheme, and no user name or password.
+ *
+ * @param string $value The URL as given.
+ * @return string|null The URL, unescaped, or null.
+ */
+function therapist_attachment_article_form_url( $value ) {
+	$url = therapist_attachment_article_esc_url( $value, 'db' );
+	if ( '' === $url || '#' === $url[0] || 0 === strpos( $url, '//' ) || 0 === strpos( $url, '\\' ) ) {
+		return null;
+	}
+	$parts = wp_parse_url( $url );
+	if ( ! is_array( $parts ) || isset( $parts['user'] ) || isset( $parts['pass'] ) ) {
+		return null;
+	}
+	if ( isset( $parts['scheme'] ) ) {
+		return ( 'https' === strtolower( $parts['scheme'] ) && ! empty( $parts['host'] ) ) ? $url : null;
+	}
+	// No scheme: a path. A colon in it would read as a scheme to a browser: esc_url() lets
+	// only the allowed ones through, so refuse the rest here.
+	return preg_match( '/^[^\/?#]*:/', $url ) ? null : $url;
 }
 
 /**

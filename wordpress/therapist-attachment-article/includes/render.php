@@ -56,10 +56,10 @@ function therapist_attachment_article_render( $attributes, $wrapper_attributes =
 	}
 	foreach ( therapist_attachment_article_attribute_specs() as $spec ) {
 		$name = $spec['attribute'];
-		if ( ! isset( $attributes[ $name ] ) ) {
+		if ( null === $name || ! isset( $attributes[ $name ] ) ) {
 			continue;
 		}
-		$value = 'url' === $spec['type']
+		$value = in_array( $spec['type'], array( 'url', 'form_url' ), true )
 			? therapist_attachment_article_esc_url( $attributes[ $name ] )
 			: esc_attr( $attributes[ $name ] );
 		if ( '' !== $value ) {
@@ -74,7 +74,8 @@ function therapist_attachment_article_render( $attributes, $wrapper_attributes =
 }
 
 /**
- * The shortcode: `[therapist_attachment_article cta_href="/contact" theme="dark"]`.
+ * The shortcode: `[therapist_attachment_article theme="dark"]`, with the contact form; or
+ * `[therapist_attachment_article form="off" cta_href="/contact"]`, with a button instead.
  *
  * @param array|string $atts Attributes as parsed by WordPress ('' when there are none).
  * @return string HTML.

@@ -1,0 +1,654 @@
+<?php
+/**
+ * The contact form's REST route, called through WordPress's own REST server (rest_do_request)
+ * and wp_mail(), whose messages a stand-in PHPMailer keeps instead of sending
+ * (class-test-mailer.php). Transients live in WordPress's in-memory object cache: the tests
+ * have no database, so any write to one would fail the test.
+ *
+ * @package TherapistAttachmentArticle
+ */
+
+final class ContactRouteTest extends Therapist_Attachment_Article_Test_Case {
+
+	const ROUTE = '/therapist-attachment-article/v1/contact';
+
+	const ADMIN = 'admin@example.test';
+
+	const ID = '3f1c2a9e-8b7d-4c6e-9f0a-1b2c3d4e5f60';
+
+	/** @var array[] The arguments of each wp_mail() call, as the pre_wp_mail filter saw them. */
+	private $calls = array();
+
+	/** @var Therapist_Attachment_Article_Test_Mailer */
+	private $mailer;
+
+	/** @var bool */
+	private $using_cache;
+
+	/** @var string */
+	private $remote_addr;
+
+	/** @var array<string, array{0: string, 1: callable, 2: int}> Filters added by a test. */
+	private $added = array();
+
+	protected function setUp(): void {
+		parent::setUp();
+		$this->using_cache = wp_using_ext_object_cache( true );
+		wp_cache_flush_group( 'transient' );
+		$this->remote_addr      = $_SERVER['REMOTE_ADDR'];
+		$this->mailer           = new Therapist_Attachment_Article_Test_Mailer();
+		$GLOBALS['phpmailer']   = $this->mailer;
+		$this->calls            = array();
+		$this->add( 'pre_wp_mail', array( $this, 'record_call' ), 10, 2 );
+	}
+
+	protected function tearDown(): void {
+		foreach ( $this->added as $filter ) {
+			remove_filter( $filter[0], $filter[1], $filter[2] );
+		}
+		$this->added = array();
+		wp_cache_flush_group( 'transient' );
+		wp_using_ext_object_cache( $this->using_cache );
+		$_SERVER['REMOTE_ADDR'] = $this->remote_addr;
+		unset( $GLOBALS['phpmailer'] );
+		parent::tearDown();
+	}
+
+	/** Adds a filter for this test only. */
+	private function add( $hook, $callback, $priority = 10, $args = 1 ) {
+		add_filter( $hook, $callback, $priority, $args );
+		$this->added[] = array( $hook, $callback, $priority );
+	}
+
+	/**
+	 * Observes each wp_mail() call and lets it go on.
+	 *
+	 * @param null|bool $short_circuit Null.
+	 * @param array     $atts          wp_mail()'s arguments.
+	 * @return null
+	 */
+	public function record_call( $short_circuit, $atts ) {
+		$this->calls[] = $atts;
+		return $short_circuit;
+	}
+
+	/** A valid message. */
+	private function fields( $overrides = array() ) {
+		return array_merge(
+			array(
+				'name'         => 'Jo Visitor',
+				'email'        => 'jo@example.org',
+				'phone'        => '+1 (555) 123-4567',
+				'message'      => "Hello Emily,\n\nI would like to book a first session.",
+				'submissionId' => self::ID,
+				'_gotcha'      => '',
+			),
+			$overrides
+		);
+	}
+
+	/**
+	 * POSTs to the route as the element does.
+	 *
+	 * @param array|string $fields   Fields, or a raw body.
+	 * @param string       $encoding `json` or `urlencoded`.
+	 * @param array        $headers  More request headers.
+	 * @return WP_REST_Response
+	 */
+	private function post( $fields, $encoding = 'json', $headers = array() ) {
+		$request = new WP_REST_Request( 'POST', self::ROUTE );
+		$request->set_header( 'Accept', 'application/json' );
+		if ( 'json' === $encoding ) {
+			$request->set_header( 'Content-Type', 'application/json' );
+			$request->set_body( is_string( $fields ) ? $fields : wp_json_encode( $fields ) );
+		} else {
+			// As WordPress serves a real request: PHP parses the body into $_POST, which becomes
+			// the body parameters (WP_REST_Server::serve_request()).
+			$body = is_string( $fields ) ? $fields : http_build_query( $fields );
+			parse_str( $body, $post );
+			$request->set_header( 'Content-Type', 'application/x-www-form-urlencoded' );
+			$request->set_body( $body );
+			$request->set_body_params( $post );
+		}
+		foreach ( $headers as $name => $value ) {
+			$request->set_header( $name, $value );
+		}
+		return rest_do_request( $request );
+	}
+
+	/** The response body as the browser receives it (JSON, decoded). */
+	private function body( WP_REST_Response $response ) {
+		return json_decode( wp_json_encode( rest_get_server()->response_to_data( $response, false ) ), true );
+	}
+
+	private function assertSent( WP_REST_Response $response ) {
+		$this->assertSame( 200, $response->get_status(), wp_json_encode( $response->get_data() ) );
+		$this->assertSame( array( 'sent' => true ), $this->body( $response ) );
+	}
+
+	/** Values of one header of a sent message. */
+	private function header_values( $mail, $name ) {
+		$values = array();
+		foreach ( $mail['headers'] as $header ) {
+			if ( $header[0] === $name ) {
+				$values[] = $header[1];
+			}
+		}
+		return $values;
+	}
+
+	// ----------------------------------------------------------------------------------------
+	// The route
+
+	public function test_the_route_takes_posts_only() {
+		$routes = rest_get_server()->get_routes( 'therapist-attachment-article/v1' );
+		$this->assertArrayHasKey( self::ROUTE, $routes );
+		$this->assertCount( 1, $routes[ self::ROUTE ] );
+		$this->assertSame( array( 'POST' => true ), $routes[ self::ROUTE ][0]['methods'] );
+		$this->assertSame( '__return_true', $routes[ self::ROUTE ][0]['permission_callback'] );
+
+		$this->assertSame( 404, rest_do_request( new WP_REST_Request( 'GET', self::ROUTE ) )->get_status() );
+		$this->assertSame( array(), $this->calls );
+	}
+
+	public function test_a_valid_json_message_is_mailed_once_to_the_admin() {
+		$this->assertSent( $this->post( $this->fields() ) );
+
+		$this->assertCount( 1, $this->calls, 'One wp_mail() call' );
+		$this->assertCount( 1, $this->mailer->sent );
+		$mail = $this->mailer->sent[0];
+		$this->assertSame( array( self::ADMIN ), $mail['to'] );
+		$this->assertSame( array(), $mail['cc'] );
+		$this->assertSame( array(), $mail['bcc'] );
+		$this->assertSame( array( 'jo@example.org' ), $mail['reply_to'] );
+		$this->assertSame( array( 'jo@example.org' ), $this->header_values( $mail, 'reply-to' ) );
+		$this->assertSame( 'wordpress@example.test', $mail['from'], "WordPress's own sender, not the visitor" );
+		$this->assertSame( '[Harbor & Light Counseling] Message from Jo Visitor', $mail['subject'] );
+		$this->assertSame( 'text/plain', $mail['type'] );
+		$this->assertSame( 'UTF-8', $mail['charset'] );
+		$this->assertSame(
+			"Name: Jo Visitor\nEmail: jo@example.org\nPhone: +1 (555) 123-4567\n\nMessage:\nHello Emily,\n\nI would like to book a first session.\n\n-- \n"
+			. "Sent with the contact form of Emily Powell’s article on https://example.test/\n"
+			. 'Reply to this email to answer the visitor. The website keeps no copy of this message.',
+			$mail['body']
+		);
+	}
+
+	public function test_a_urlencoded_message_is_mailed_the_same_way() {
+		$this->assertSent( $this->post( $this->fields( array( 'message' => "Line one\r\nLine two & <3" ) ), 'urlencoded' ) );
+		$this->assertCount( 1, $this->mailer->sent );
+		$mail = $this->mailer->sent[0];
+		$this->assertSame( array( self::ADMIN ), $mail['to'] );
+		$this->assertSame( array( 'jo@example.org' ), $mail['reply_to'] );
+		$this->assertStringContainsString( "Message:\nLine one\nLine two & <3\n", str_replace( "\r\n", "\n", $mail['body'] ) );
+	}
+
+	public function test_the_phone_is_optional() {
+		$this->assertSent( $this->post( $this->fields( array( 'phone' => '' ) ) ) );
+		$fields = $this->fields();
+		unset( $fields['phone'], $fields['_gotcha'] );
+		$fields['submissionId'] = 'another-id-1234';
+		$this->assertSent( $this->post( $fields ) );
+		$this->assertCount( 2, $this->mailer->sent );
+		foreach ( $this->mailer->sent as $mail ) {
+			$this->assertStringNotContainsString( 'Phone:', $mail['body'] );
+		}
+	}
+
+	public function test_numbers_sent_as_json_numbers_are_text() {
+		$this->assertSent( $this->post( $this->fields( array( 'phone' => 5551234567 ) ) ) );
+		$this->assertStringContainsString( "Phone: 5551234567\n", $this->mailer->sent[0]['body'] );
+	}
+
+	public function test_other_fields_are_ignored() {
+		$this->assertSent( $this->post( $this->fields( array( 'form-name' => 'contact', 'subject' => "x\r\nBcc: eve@example.net" ) ) ) );
+		$this->assertCount( 1, $this->mailer->sent );
+		$this->assertStringNotContainsString( 'eve@', $this->mailer->sent[0]['raw_head'] . $this->mailer->sent[0]['body'] );
+	}
+
+	public function test_the_recipient_can_be_changed_with_a_filter() {
+		$seen = null;
+		$this->add(
+			'therapist_attachment_article_contact_recipient',
+			function ( $recipient, $fields ) use ( &$seen ) {
+				$seen = array( $recipient, $fields['email'] );
+				return array( 'emily@example.test', 'office@example.test' );
+			},
+			10,
+			2
+		);
+		$this->assertSent( $this->post( $this->fields() ) );
+		$this->assertSame( array( self::ADMIN, 'jo@example.org' ), $seen );
+		$this->assertSame( array( 'emily@example.test', 'office@example.test' ), $this->mailer->sent[0]['to'] );
+	}
+
+	public function test_the_page_it_came_from_is_named_when_it_is_on_this_site() {
+		$this->post( $this->fields(), 'json', array( 'Referer' => 'https://example.test/about-therapy/?x=1' ) );
+		$this->post( $this->fields( array( 'submissionId' => 'from-elsewhere-1' ) ), 'json', array( 'Referer' => 'https://elsewhere.example/spam' ) );
+		$this->assertStringContainsString( "article on https://example.test/about-therapy/?x=1\n", $this->mailer->sent[0]['body'] );
+		$this->assertStringContainsString( "article on https://example.test/\n", $this->mailer->sent[1]['body'] );
+		$this->assertStringNotContainsString( 'elsewhere', $this->mailer->sent[1]['body'] );
+	}
+
+	public function test_the_mail_stays_plain_text_when_another_plugin_makes_all_mail_html() {
+		$this->add(
+			'wp_mail_content_type',
+			static function () {
+				return 'text/html';
+			}
+		);
+		$this->assertSent( $this->post( $this->fields() ) );
+		$this->assertSame( 'text/plain', $this->mailer->sent[0]['type'] );
+		$this->assertSame( 'text/html', apply_filters( 'wp_mail_content_type', 'text/plain' ), 'The switch is undone after sending' );
+	}
+
+	public function test_without_a_site_title_the_subject_names_the_host() {
+		$saved = wp_cache_get( 'alloptions', 'options' );
+		wp_cache_set( 'alloptions', array_merge( $saved, array( 'blogname' => '' ) ), 'options' );
+		try {
+			$this->assertSent( $this->post( $this->fields() ) );
+		} finally {
+			wp_cache_set( 'alloptions', $saved, 'options' );
+		}
+		$this->assertSame( '[example.test] Message from Jo Visitor', $this->mailer->sent[0]['subject'] );
+	}
+
+	public function test_markup_is_removed_and_entities_do_not_show_in_the_plain_text_mail() {
+		$this->assertSent(
+			$this->post(
+				$this->fields(
+					array(
+						'name'    => '<b>Jo</b> "JJ" O\'Neil & co',
+						'message' => "I <3 this. a < b > c & \"quoted\" 'single'\n<script>alert(1)</script>Bye <img src=x onerror=alert(1)>",
+					)
+				)
+			)
+		);
+		$mail = $this->mailer->sent[0];
+		$this->assertStringContainsString( "Name: Jo \"JJ\" O'Neil & co\n", $mail['body'] );
+		$this->assertSame( '[Harbor & Light Counseling] Message from Jo "JJ" O\'Neil & co', $mail['subject'] );
+		$this->assertStringContainsString( 'I <3 this. a < b > c & "quoted" \'single\'', $mail['body'] );
+		$this->assertStringNotContainsString( '<script', $mail['body'] );
+		$this->assertStringNotContainsString( '<img', $mail['body'] );
+		$this->assertStringNotContainsString( '&lt;', $mail['body'] );
+	}
+
+	// ----------------------------------------------------------------------------------------
+	// Validation
+
+	/**
+	 * @dataProvider invalid_fields
+	 */
+	public function test_an_invalid_field_is_a_422_with_that_fields_error( $overrides, $field, $encoding = 'json' ) {
+		$fields = $this->fields();
+		foreach ( $overrides as $name => $value ) {
+			if ( null === $value ) {
+				unset( $fields[ $name ] );
+			} else {
+				$fields[ $name ] = $value;
+			}
+		}
+		$response = $this->post( $fields, $encoding );
+		$this->assertSame( 422, $response->get_status() );
+		$body = $this->body( $response );
+		$this->assertSame( array( $field ), array_keys( $body['errors'] ), wp_json_encode( $body ) );
+		$this->assertIsString( $body['errors'][ $field ] );
+		$this->assertNotSame( '', $body['errors'][ $field ] );
+		$this->assertSame( 'therapist_attachment_article_invalid', $body['code'] );
+		$this->assertSame( array(), $this->calls, 'Nothing is mailed' );
+	}
+
+	public function invalid_fields() {
+		$too_long = static function ( $n, $char = 'a' ) {
+			return str_repeat( $char, $n );
+		};
+		return array(
+			'name missing'                 => array( array( 'name' => null ), 'name' ),
+			'name empty'                   => array( array( 'name' => '' ), 'name' ),
+			'name only spaces'             => array( array( 'name' => " \t\n " ), 'name' ),
+			'name only markup'             => array( array( 'name' => '<b></b>' ), 'name' ),
+			'name a list'                  => array( array( 'name' => array( 'Jo' ) ), 'name' ),
+			'name an object'               => array( array( 'name' => array( 'first' => 'Jo' ) ), 'name' ),
+			'name a boolean'               => array( array( 'name' => true ), 'name' ),
+			'name 201 characters'          => array( array( 'name' => $too_long( 201, 'é' ) ), 'name' ),
+			'name huge'                    => array( array( 'name' => $too_long( 100000 ) ), 'name' ),
+			'name invalid UTF-8'           => array( array( 'name' => "Jo \xC3\x28" ), 'name', 'urlencoded' ),
+			'email missing'                => array( array( 'email' => null ), 'email' ),
+			'email empty'                  => array( array( 'email' => '' ), 'email' ),
+			'email without @'              => array( array( 'email' => 'jo.example.org' ), 'email' ),
+			'email without a dot'          => array( array( 'email' => 'jo@localhost' ), 'email' ),
+			'email with a space'           => array( array( 'email' => 'jo smith@example.org' ), 'email' ),
+			'email with a newline'         => array( array( 'email' => "jo@example.org\nBcc: eve@example.net" ), 'email' ),
+			'email with CRLF, urlencoded'  => array( array( 'email' => "jo@example.org\r\nBcc: eve@example.net" ), 'email', 'urlencoded' ),
+			'two emails'                   => array( array( 'email' => 'jo@example.org, eve@example.net' ), 'email' ),
+			'email with a display name'    => array( array( 'email' => 'Jo <jo@example.org>' ), 'email' ),
+			'email 255 characters'         => array( array( 'email' => $too_long( 64 ) . '@' . $too_long( 186 ) . '.org' ), 'email' ),
+			'email a list'                 => array( array( 'email' => array( 'jo@example.org' ) ), 'email' ),
+			'phone with letters'           => array( array( 'phone' => '555-CALL-NOW' ), 'phone' ),
+			'phone without digits'         => array( array( 'phone' => '+()-' ), 'phone' ),
+			'phone 41 characters'          => array( array( 'phone' => $too_long( 41, '5' ) ), 'phone' ),
+			'phone with a newline'         => array( array( 'phone' => "555 1234\nBcc: eve@example.net" ), 'phone' ),
+			'phone a list'                 => array( array( 'phone' => array( '5551234' ) ), 'phone' ),
+			'message missing'              => array( array( 'message' => null ), 'message' ),
+			'message empty'                => array( array( 'message' => '' ), 'message' ),
+			'message only spaces'          => array( array( 'message' => "  \n\n  " ), 'message' ),
+			'message only a script'        => array( array( 'message' => '<script>alert(1)</script>' ), 'message' ),
+			'message 5001 characters'      => array( array( 'message' => $too_long( 5001, '✓' ) ), 'message' ),
+			'message huge'                 => array( array( 'message' => $too_long( 1000000 ) ), 'message', 'urlencoded' ),
+			'message a list'               => array( array( 'message' => array( 'Hi' ) ), 'message' ),
+			'submission id with a newline' => array( array( 'submissionId' => "abc12345\nx" ), 'submissionId' ),
+			'submission id too short'      => array( array( 'submissionId' => 'abc' ), 'submissionId' ),
+			'submission id with a slash'   => array( array( 'submissionId' => '../../etc/passwd' ), 'submissionId' ),
+			'submission id a list'         => array( array( 'submissionId' => array( self::ID ) ), 'submissionId' ),
+		);
+	}
+
+	public function test_the_422_names_every_invalid_field_at_once_in_the_elements_format() {
+		$response = $this->post(
+			array(
+				'name'         => '',
+				'email'        => 'nope',
+				'message'      => '',
+				'submissionId' => self::ID,
+			)
+		);
+		$this->assertSame( 422, $response->get_status() );
+		$this->assertSame(
+			array(
+				'code'    => 'therapist_attachment_article_invalid',
+				'message' => 'Please check the highlighted fields.',
+				'errors'  => array(
+					'name'    => 'Please enter your name.',
+					'email'   => 'Please enter an email address, like name@example.com.',
+					'message' => 'Please write a message.',
+				),
+				'data'    => array( 'status' => 422 ),
+			),
+			$this->body( $response )
+		);
+	}
+
+	public function test_the_longest_allowed_values_pass() {
+		$this->assertSent(
+			$this->post(
+				$this->fields(
+					array(
+						'name'    => str_repeat( 'é', 200 ),
+						'email'   => str_repeat( 'a', 64 ) . '@' . str_repeat( 'b', 185 ) . '.org',
+						'phone'   => str_repeat( '5', 40 ),
+						'message' => str_repeat( '✓', 5000 ),
+					)
+				)
+			)
+		);
+		$this->assertStringContainsString( str_repeat( '✓', 5000 ), $this->mailer->sent[0]['body'] );
+	}
+
+	public function test_a_body_that_is_not_json_is_refused_by_wordpress() {
+		$response = $this->post( '{"name": "Jo",', 'json' );
+		$this->assertSame( 400, $response->get_status() );
+		$this->assertSame( 'rest_invalid_json', $this->body( $response )['code'] );
+		$this->assertSame( 422, $this->post( '[1, 2, 3]', 'json' )->get_status() );
+		$this->assertSame( array(), $this->calls );
+	}
+
+	// ----------------------------------------------------------------------------------------
+	// Header injection
+
+	public function test_line_breaks_in_the_name_cannot_add_headers() {
+		$this->assertSent(
+			$this->post(
+				$this->fields(
+					array(
+						'name'    => "Jo\r\nBcc: eve@example.net\r\nX-Injected: 1\nCc: mallory@example.net",
+						'message' => "Hi\r\n\r\nBcc: eve@example.net\r\n.\r\nMAIL FROM:<eve@example.net>",
+					)
+				)
+			)
+		);
+		$mail = $this->mailer->sent[0];
+		$this->assertSame( array( self::ADMIN ), $mail['to'] );
+		$this->assertSame( array(), $mail['cc'] );
+		$this->assertSame( array(), $mail['bcc'] );
+		$this->assertSame( array( 'jo@example.org' ), $mail['reply_to'] );
+		$names = array_column( $mail['headers'], 0 );
+		$this->assertNotContains( 'bcc', $names );
+		$this->assertNotContains( 'cc', $names );
+		$this->assertNotContains( 'x-injected', $names );
+		$this->assertSame( array( '[Harbor & Light Counseling] Message from Jo Bcc: eve@example.net X-Injected: 1 Cc: mallory@example.net' ), $this->header_values( $mail, 'subject' ) );
+		$this->assertStringNotContainsString( "\n", $mail['subject'] );
+		$this->assertDoesNotMatchRegularExpression( '/^(bcc|cc|x-injected)\s*:/mi', $mail['raw_head'] );
+		$this->assertCount( 1, $this->header_values( $mail, 'subject' ) );
+	}
+
+	public function test_a_name_like_an_address_list_cannot_add_reply_to_addresses() {
+		$this->assertSent( $this->post( $this->fields( array( 'name' => 'eve@example.net, "Mallory" <mallory@example.net>;' ) ) ) );
+		$this->assertSame( array( 'jo@example.org' ), $this->mailer->sent[0]['reply_to'] );
+		$this->assertSame( array( self::ADMIN ), $this->mailer->sent[0]['to'] );
+	}
+
+	// ----------------------------------------------------------------------------------------
+	// The honeypot
+
+	public function test_a_filled_honeypot_is_answered_as_sent_and_nothing_is_mailed() {
+		$this->assertSent( $this->post( $this->fields( array( '_gotcha' => 'http://spam.example' ) ) ) );
+		$this->assertSent( $this->post( $this->fields( array( '_gotcha' => 'x' ) ), 'urlencoded' ) );
+		$this->assertSent( $this->post( $this->fields( array( '_gotcha' => array( 'x' ) ) ) ) );
+		// Before validation: a bot learns nothing from the fields.
+		$this->assertSent( $this->post( array( '_gotcha' => 'x', 'email' => 'not an address' ) ) );
+		$this->assertSame( array(), $this->calls );
+	}
+
+	public function test_an_empty_honeypot_is_a_person() {
+		$this->assertSent( $this->post( $this->fields( array( '_gotcha' => '' ) ) ) );
+		$this->assertCount( 1, $this->calls );
+	}
+
+	// ----------------------------------------------------------------------------------------
+	// Repeated submissions
+
+	public function test_a_repeated_submission_id_is_answered_as_sent_without_a_second_mail() {
+		$this->assertSent( $this->post( $this->fields() ) );
+		$this->assertSent( $this->post( $this->fields() ) );
+		$this->assertSent( $this->post( $this->fields(), 'urlencoded' ) );
+		$this->assertCount( 1, $this->calls );
+
+		$this->assertSent( $this->post( $this->fields( array( 'submissionId' => 'b2d3c4e5-0000-4000-8000-000000000001' ) ) ) );
+		$this->assertCount( 2, $this->calls, 'A new id is a new message' );
+	}
+
+	public function test_without_a_submission_id_every_request_is_sent() {
+		$fields = $this->fields();
+		unset( $fields['submissionId'] );
+		$this->assertSent( $this->post( $fields ) );
+		$this->assertSent( $this->post( $fields ) );
+		$this->assertCount( 2, $this->calls );
+	}
+
+	public function test_a_retry_while_the_first_attempt_is_still_sending_is_a_409() {
+		$during = null;
+		$this->add(
+			'pre_wp_mail',
+			function ( $short_circuit ) use ( &$during ) {
+				if ( null === $during ) {
+					$during = $this->post( $this->fields() );
+				}
+				return $short_circuit;
+			},
+			20
+		);
+		$this->assertSent( $this->post( $this->fields() ) );
+		$this->assertSame( 409, $during->get_status() );
+		$this->assertSame( '5', $during->get_headers()['Retry-After'] );
+		$this->assertSame( 'therapist_attachment_article_in_progress', $this->body( $during )['code'] );
+		$this->assertCount( 1, $this->calls );
+		$this->assertSent( $this->post( $this->fields() ) );
+		$this->assertCount( 1, $this->calls );
+	}
+
+	public function test_when_mail_fails_it_is_a_500_and_the_retry_sends() {
+		$fail = static function () {
+			return false;
+		};
+		$this->add( 'pre_wp_mail', $fail, 20 );
+		$response = $this->post( $this->fields() );
+		$this->assertSame( 500, $response->get_status() );
+		$this->assertSame( 'therapist_attachment_article_mail_failed', $this->body( $response )['code'] );
+		$this->assertSame( array(), $this->mailer->sent );
+
+		remove_filter( 'pre_wp_mail', $fail, 20 );
+		$this->assertSent( $this->post( $this->fields() ) );
+		$this->assertCount( 1, $this->mailer->sent );
+	}
+
+	public function test_no_recipient_is_a_500() {
+		$this->add( 'therapist_attachment_article_contact_recipient', '__return_empty_string' );
+		$this->assertSame( 500, $this->post( $this->fields() )->get_status() );
+		$this->assertSame( array(), $this->calls );
+	}
+
+	// ----------------------------------------------------------------------------------------
+	// The rate limit
+
+	/** Sends $n valid messages with new ids; returns their statuses. */
+	private function send_many( $n ) {
+		$statuses = array();
+		for ( $i = 0; $i < $n; $i++ ) {
+			$statuses[] = $this->post( $this->fields( array( 'submissionId' => wp_generate_uuid4() ) ) )->get_status();
+		}
+		return $statuses;
+	}
+
+	public function test_five_messages_per_address_then_a_429_with_retry_after() {
+		$this->assertSame( array( 200, 200, 200, 200, 200 ), $this->send_many( 5 ) );
+		$response = $this->post( $this->fields( array( 'submissionId' => wp_generate_uuid4() ) ) );
+		$this->assertSame( 429, $response->get_status() );
+		$retry = (int) $response->get_headers()['Retry-After'];
+		$this->assertGreaterThan( 590, $retry );
+		$this->assertLessThanOrEqual( 600, $retry );
+		$body = $this->body( $response );
+		$this->assertSame( 'therapist_attachment_article_rate_limited', $body['code'] );
+		$this->assertSame( 'Too many messages were sent from your connection. Please try again in 10 minutes.', $body['message'] );
+		$this->assertCount( 5, $this->calls );
+
+		// Another address is not held up.
+		$_SERVER['REMOTE_ADDR'] = '198.51.100.7';
+		$this->assertSame( array( 200 ), $this->send_many( 1 ) );
+
+		// Once the window is over, the first address may write again.
+		$_SERVER['REMOTE_ADDR'] = '192.0.2.10';
+		$key                    = therapist_attachment_article_contact_ip_key( '192.0.2.10' );
+		$count                  = get_transient( $key );
+		$this->assertSame( 5, $count['n'] );
+		$count['until'] = time() - 1;
+		set_transient( $key, $count, 600 );
+		$this->assertSame( array( 200 ), $this->send_many( 1 ) );
+	}
+
+	public function test_a_repeated_id_is_still_answered_as_sent_over_the_limit() {
+		$this->assertSent( $this->post( $this->fields() ) );
+		$this->send_many( 4 );
+		$this->assertSame( array( 429 ), $this->send_many( 1 ) );
+		$this->assertSent( $this->post( $this->fields() ) );
+		$this->assertCount( 5, $this->calls );
+	}
+
+	public function test_only_messages_to_be_sent_count() {
+		for ( $i = 0; $i < 6; $i++ ) {
+			$this->post( $this->fields( array( 'email' => 'bad', 'submissionId' => wp_generate_uuid4() ) ) );
+			$this->post( $this->fields( array( '_gotcha' => 'bot', 'submissionId' => wp_generate_uuid4() ) ) );
+		}
+		$this->assertSame( array( 200, 200, 200, 200, 200, 429 ), $this->send_many( 6 ) );
+	}
+
+	public function test_ipv6_addresses_count_per_64_network_and_ipv4_mapped_ones_as_ipv4() {
+		$_SERVER['REMOTE_ADDR'] = '2001:db8:1:2::1';
+		$this->send_many( 3 );
+		$_SERVER['REMOTE_ADDR'] = '2001:db8:1:2:ffff:ffff:ffff:ffff';
+		$this->assertSame( array( 200, 200, 429 ), $this->send_many( 3 ) );
+		$_SERVER['REMOTE_ADDR'] = '2001:db8:1:3::1';
+		$this->assertSame( array( 200 ), $this->send_many( 1 ) );
+
+		$this->assertSame( therapist_attachment_article_contact_ip_key( '192.0.2.1' ), therapist_attachment_article_contact_ip_key( '::ffff:192.0.2.1' ) );
+		$this->assertNotSame( therapist_attachment_article_contact_ip_key( '192.0.2.1' ), therapist_attachment_article_contact_ip_key( '192.0.2.2' ) );
+		$this->assertNotSame( therapist_attachment_article_contact_ip_key( '::ffff:192.0.2.1' ), therapist_attachment_article_contact_ip_key( '::ffff:192.0.2.2' ) );
+	}
+
+	public function test_forwarded_headers_are_not_trusted() {
+		$this->send_many( 5 );
+		$response = $this->post(
+			$this->fields( array( 'submissionId' => wp_generate_uuid4() ) ),
+			'json',
+			array(
+				'X-Forwarded-For' => '203.0.113.99',
+				'X-Real-IP'       => '203.0.113.99',
+				'Client-IP'       => '203.0.113.99',
+			)
+		);
+		$this->assertSame( 429, $response->get_status() );
+	}
+
+	public function test_a_site_behind_a_proxy_can_give_the_visitors_address() {
+		$this->add(
+			'therapist_attachment_article_contact_client_ip',
+			static function () {
+				return '203.0.113.50';
+			}
+		);
+		$this->send_many( 5 );
+		$this->assertSame( 5, get_transient( therapist_attachment_article_contact_ip_key( '203.0.113.50' ) )['n'] );
+		$this->assertFalse( get_transient( therapist_attachment_article_contact_ip_key( '192.0.2.10' ) ) );
+	}
+
+	public function test_the_limit_can_be_changed_or_turned_off() {
+		$rate = array(
+			'limit'  => 2,
+			'window' => 60,
+		);
+		$this->add(
+			'therapist_attachment_article_contact_rate_limit',
+			static function () use ( &$rate ) {
+				return $rate;
+			}
+		);
+		$this->assertSame( array( 200, 200 ), $this->send_many( 2 ) );
+		$response = $this->post( $this->fields( array( 'submissionId' => wp_generate_uuid4() ) ) );
+		$this->assertSame( 429, $response->get_status() );
+		$this->assertLessThanOrEqual( 60, (int) $response->get_headers()['Retry-After'] );
+		$this->assertSame( 'Too many messages were sent from your connection. Please try again in 1 minute.', $this->body( $response )['message'] );
+
+		$rate = array( 'limit' => 0 );
+		$this->assertSame( array_fill( 0, 8, 200 ), $this->send_many( 8 ) );
+	}
+
+	// ----------------------------------------------------------------------------------------
+	// Privacy
+
+	public function test_nothing_of_the_message_or_the_address_is_kept() {
+		$_SERVER['REMOTE_ADDR'] = '203.0.113.77';
+		$this->assertSent( $this->post( $this->fields( array( 'name' => 'Unique Name Q', 'message' => 'Unique message text Z' ) ) ) );
+
+		// Everything WordPress's object cache holds, where the transients are.
+		$cache = Closure::bind(
+			static function () {
+				return $GLOBALS['wp_object_cache']->cache;
+			},
+			null,
+			WP_Object_Cache::class
+		)();
+		$this->assertSame( array( 'sent' ), array_values( array_filter( $cache['transient'], 'is_string' ) ) );
+		$kept = serialize( $cache );
+		foreach ( array( 'Unique Name Q', 'jo@example.org', '555', 'Unique message text Z', '203.0.113.77', self::ID ) as $secret ) {
+			$this->assertStringNotContainsString( $secret, $kept );
+		}
+		// And no database: a write would have thrown (wp-content/db.php).
+		$this->assertCount( 2, $cache['transient'], 'A counter and the id' );
+	}
+
+	public function test_the_privacy_policy_text_is_only_added_in_the_admin() {
+		// wp_add_privacy_policy_content() is loaded with the admin only; elsewhere nothing happens.
+		$this->assertFalse( function_exists( 'wp_add_privacy_policy_content' ) );
+		therapist_attachment_article_privacy_policy();
+		$this->assertSame( 10, has_action( 'admin_init', 'therapist_attachment_article_privacy_policy' ) );
+	}
+}
