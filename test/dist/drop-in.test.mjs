@@ -38,7 +38,8 @@ before(async () => {
   fs.copyFileSync(dropIn, path.join(site, 'therapist-attachment-article.js'));
   for (const [name, html] of Object.entries(pages)) fs.writeFileSync(path.join(site, name), html);
   server = await serve(site, {
-    headers: (p) => (p === '/strict-csp.html' ? {'content-security-policy': "default-src 'self'"} : {}),
+    headers: (p) =>
+      p === '/strict-csp.html' ? {'content-security-policy': "default-src 'self'"} : {},
   });
 });
 after(async () => {
@@ -60,7 +61,11 @@ for (const [engine, launch] of Object.entries(engines)) {
         assert.equal(seen.paragraphs, 11);
         assert.equal(seen.signature, 'Emily Powell, LMHC, LPC');
         assert.equal(seen.href, '/contact');
-        assert.equal(seen.buttonBackground, 'rgb(43, 93, 83)', 'styles applied (adopted stylesheet)');
+        assert.equal(
+          seen.buttonBackground,
+          'rgb(43, 93, 83)',
+          'styles applied (adopted stylesheet)',
+        );
         assert.equal(seen.defined, true);
         assert.deepEqual(problems, []);
         await tab.close();

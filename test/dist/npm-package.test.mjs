@@ -16,27 +16,66 @@ let tarball;
 before(() => {
   requireBuild();
   app = fs.mkdtempSync(path.join(os.tmpdir(), 'taa-app-'));
-  const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', app], {cwd: root, encoding: 'utf8'}));
+  const packed = JSON.parse(
+    execFileSync('npm', ['pack', '--json', '--pack-destination', app], {
+      cwd: root,
+      encoding: 'utf8',
+    }),
+  );
   tarball = path.join(app, packed[0].filename);
-  fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({name: 'practice-app', private: true, type: 'module'}));
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', tarball], {cwd: app, stdio: 'pipe'});
+  fs.writeFileSync(
+    path.join(app, 'package.json'),
+    JSON.stringify({name: 'practice-app', private: true, type: 'module'}),
+  );
+  execFileSync(
+    'npm',
+    ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', tarball],
+    {cwd: app, stdio: 'pipe'},
+  );
 });
 after(() => app && fs.rmSync(app, {recursive: true, force: true}));
 
 it('ships only what users need', () => {
-  const files = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], {cwd: root, encoding: 'utf8'}))[0].files.map((f) => f.path);
-  for (const needed of ['dist/npm/index.js', 'dist/npm/index.d.ts', 'dist/npm/define.js', 'dist/therapist-attachment-article.js', 'custom-elements.json', 'LICENSE', 'README.md']) {
+  const files = JSON.parse(
+    execFileSync('npm', ['pack', '--dry-run', '--json'], {cwd: root, encoding: 'utf8'}),
+  )[0].files.map((f) => f.path);
+  for (const needed of [
+    'dist/npm/index.js',
+    'dist/npm/index.d.ts',
+    'dist/npm/define.js',
+    'dist/therapist-attachment-article.js',
+    'custom-elements.json',
+    'LICENSE',
+    'README.md',
+  ]) {
     assert.ok(files.includes(needed), `${needed} is in the package`);
   }
-  assert.deepEqual(files.filter((f) => /^(src|test|demo|scripts|wordpress|node_modules)\//.test(f)), []);
+  assert.deepEqual(
+    files.filter((f) => /^(src|test|demo|scripts|wordpress|node_modules)\//.test(f)),
+    [],
+  );
 });
 
 it('depends on lit rather than bundling it, and names its manifest', () => {
-  const pkg = JSON.parse(fs.readFileSync(path.join(app, 'node_modules/therapist-attachment-article/package.json'), 'utf8'));
+  const pkg = JSON.parse(
+    fs.readFileSync(
+      path.join(app, 'node_modules/therapist-attachment-article/package.json'),
+      'utf8',
+    ),
+  );
   assert.ok(pkg.dependencies.lit);
   assert.equal(pkg.customElements, 'custom-elements.json');
-  assert.ok(fs.existsSync(path.join(app, 'node_modules/lit/package.json')), 'lit installed beside it');
-  const index = fs.readFileSync(path.join(app, 'node_modules/therapist-attachment-article/dist/npm/therapist-attachment-article.js'), 'utf8');
+  assert.ok(
+    fs.existsSync(path.join(app, 'node_modules/lit/package.json')),
+    'lit installed beside it',
+  );
+  const index = fs.readFileSync(
+    path.join(
+      app,
+      'node_modules/therapist-attachment-article/dist/npm/therapist-attachment-article.js',
+    ),
+    'utf8',
+  );
   assert.match(index, /from 'lit'/);
 });
 
@@ -50,7 +89,25 @@ el.ctaHref = '/contact';
 el.addEventListener('therapist-article-cta-click', (e: CtaClickEvent) => e.detail.href.toUpperCase());
 `,
   );
-  execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '--strict', '--skipLibCheck', '--target', 'es2022', '--module', 'esnext', '--moduleResolution', 'bundler', '--lib', 'es2022,dom', 'check.ts'], {cwd: app, stdio: 'pipe'});
+  execFileSync(
+    process.execPath,
+    [
+      path.join(root, 'node_modules/typescript/bin/tsc'),
+      '--noEmit',
+      '--strict',
+      '--skipLibCheck',
+      '--target',
+      'es2022',
+      '--module',
+      'esnext',
+      '--moduleResolution',
+      'bundler',
+      '--lib',
+      'es2022,dom',
+      'check.ts',
+    ],
+    {cwd: app, stdio: 'pipe'},
+  );
 });
 
 it('bundles with the app and renders; the class import alone defines nothing', async () => {
@@ -67,7 +124,12 @@ await import('therapist-attachment-article/define.js');
     `<!doctype html><html lang="en"><title>App</title><script type="module" src="./main.js"></script>
 <therapist-attachment-article cta-href="/contact"></therapist-attachment-article></html>`,
   );
-  await build({root: app, configFile: false, logLevel: 'silent', build: {outDir: 'out', target: 'es2022'}});
+  await build({
+    root: app,
+    configFile: false,
+    logLevel: 'silent',
+    build: {outDir: 'out', target: 'es2022'},
+  });
   const server = await serve(path.join(app, 'out'));
   const browser = await engines.chromium();
   try {
@@ -75,7 +137,10 @@ await import('therapist-attachment-article/define.js');
     const seen = await readArticle(page);
     assert.equal(seen.paragraphs, 11);
     assert.equal(seen.href, '/contact');
-    assert.deepEqual(await page.evaluate(() => [window.definedBeforeDefine, window.classOk]), [false, true]);
+    assert.deepEqual(await page.evaluate(() => [window.definedBeforeDefine, window.classOk]), [
+      false,
+      true,
+    ]);
     assert.deepEqual(problems, []);
   } finally {
     await browser.close();

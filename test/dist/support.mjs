@@ -5,7 +5,12 @@ import http from 'node:http';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 
-const types = {'.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.map': 'application/json', '.json': 'application/json'};
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.map': 'application/json',
+  '.json': 'application/json',
+};
 
 /**
  * Serves `root` on 127.0.0.1 (or `host`) on a free port. `headers(urlPath)` may add headers.
@@ -20,12 +25,18 @@ export async function serve(root, {host = '127.0.0.1', headers = () => ({})} = {
       res.writeHead(204).end();
       return;
     }
-    const file = path.join(root, path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, ''));
+    const file = path.join(
+      root,
+      path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, ''),
+    );
     if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, {'content-type': types[path.extname(file)] ?? 'application/octet-stream', ...headers(url.pathname)});
+    res.writeHead(200, {
+      'content-type': types[path.extname(file)] ?? 'application/octet-stream',
+      ...headers(url.pathname),
+    });
     fs.createReadStream(file).pipe(res);
   });
   await new Promise((resolve) => server.listen(0, host, resolve));
@@ -37,11 +48,21 @@ export async function serve(root, {host = '127.0.0.1', headers = () => ({})} = {
   };
 }
 
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export const engines = {
-  chromium: () => puppeteer.launch({executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs}),
-  firefox: () => puppeteer.launch({browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true}),
+  chromium: () =>
+    puppeteer.launch({executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs}),
+  firefox: () =>
+    puppeteer.launch({browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true}),
 };
 
 /** Opens `url` and collects page errors and console warnings/errors. */
@@ -50,7 +71,8 @@ export async function open(browser, url) {
   const problems = [];
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
-    if (['error', 'warn', 'warning'].includes(message.type())) problems.push(`${message.type()}: ${message.text()}`);
+    if (['error', 'warn', 'warning'].includes(message.type()))
+      problems.push(`${message.type()}: ${message.text()}`);
   });
   await page.goto(url, {waitUntil: 'load'});
   return {page, problems};
@@ -59,7 +81,10 @@ export async function open(browser, url) {
 /** What the first element on the page shows once rendered. */
 export async function readArticle(page) {
   await page.waitForFunction(
-    () => document.querySelector('therapist-attachment-article')?.shadowRoot?.querySelector('[part~="cta-button"]'),
+    () =>
+      document
+        .querySelector('therapist-attachment-article')
+        ?.shadowRoot?.querySelector('[part~="cta-button"]'),
     {timeout: 10000},
   );
   return page.evaluate(() => {
@@ -81,5 +106,6 @@ export const dist = path.resolve(import.meta.dirname, '../../dist');
 export const dropIn = path.join(dist, 'therapist-attachment-article.js');
 
 export function requireBuild() {
-  if (!fs.existsSync(dropIn)) throw new Error('dist/ is missing: run `npm run build` first (npm run test:dist does).');
+  if (!fs.existsSync(dropIn))
+    throw new Error('dist/ is missing: run `npm run build` first (npm run test:dist does).');
 }

@@ -27,13 +27,19 @@ before(async () => {
 <therapist-attachment-article cta-target="${target}" cta-href="CONTACT"></therapist-attachment-article></html>`,
     );
   }
-  fs.writeFileSync(path.join(dir, 'contact.html'), '<!doctype html><html lang="en"><title>Contact</title><h1>Contact</h1></html>');
+  fs.writeFileSync(
+    path.join(dir, 'contact.html'),
+    '<!doctype html><html lang="en"><title>Contact</title><h1>Contact</h1></html>',
+  );
   host = await serve(dir, {host: '127.0.0.1'});
   embed = await serve(dir, {host: '127.0.0.2'});
   // The link leads to the practice's contact page on the host site.
   for (const target of ['_blank', '_top']) {
     const file = path.join(dir, `embed${target}.html`);
-    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('CONTACT', `${host.origin}/contact.html`));
+    fs.writeFileSync(
+      file,
+      fs.readFileSync(file, 'utf8').replace('CONTACT', `${host.origin}/contact.html`),
+    );
   }
   for (const [name, sandbox] of [
     ['wix', WIX_SANDBOX],
@@ -59,7 +65,10 @@ async function openHost(browser, page) {
   await tab.goto(`${host.origin}/${page}`, {waitUntil: 'load'});
   const frame = tab.frames().find((f) => f.url().startsWith(embed.origin));
   assert.ok(frame, 'the embed frame loaded from the other origin');
-  const button = await frame.waitForSelector('therapist-attachment-article >>> [part~="cta-button"]', {timeout: 10000});
+  const button = await frame.waitForSelector(
+    'therapist-attachment-article >>> [part~="cta-button"]',
+    {timeout: 10000},
+  );
   return {tab, frame, button};
 }
 
@@ -72,7 +81,10 @@ for (const [engine, launch] of Object.entries(engines)) {
     it('renders the article inside the frame', async () => {
       const {tab, frame} = await openHost(browser, 'host-wix_blank.html');
       const paragraphs = await frame.evaluate(
-        () => document.querySelector('therapist-attachment-article').shadowRoot.querySelectorAll('[part~="body"] p').length,
+        () =>
+          document
+            .querySelector('therapist-attachment-article')
+            .shadowRoot.querySelectorAll('[part~="body"] p').length,
       );
       assert.equal(paragraphs, 11);
       await tab.close();
@@ -84,7 +96,10 @@ for (const [engine, launch] of Object.entries(engines)) {
       await button.click();
       const target = await opened;
       const popup = await target.page();
-      await popup.waitForFunction(() => document.readyState === 'complete' && location.pathname === '/contact.html', {timeout: 10000});
+      await popup.waitForFunction(
+        () => document.readyState === 'complete' && location.pathname === '/contact.html',
+        {timeout: 10000},
+      );
       assert.equal(new URL(popup.url()).pathname, '/contact.html');
       assert.equal(new URL(tab.url()).pathname, '/host-wix_blank.html', 'the host page stays');
       await popup.close();
@@ -103,7 +118,11 @@ for (const [engine, launch] of Object.entries(engines)) {
       await button.click();
       await new Promise((r) => setTimeout(r, 1000));
       assert.equal(new URL(tab.url()).pathname, '/host-wix_top.html');
-      assert.equal(new URL(frame.url()).pathname, '/embed_top.html', 'the frame did not navigate itself either');
+      assert.equal(
+        new URL(frame.url()).pathname,
+        '/embed_top.html',
+        'the frame did not navigate itself either',
+      );
       await tab.close();
     });
   });

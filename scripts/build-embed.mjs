@@ -1,0 +1,147 @@
+// The pre-rendered snippet: `npm run build` runs this after `vite build`.
+//
+//   node scripts/build-embed.mjs [attribute=value ...]
+//
+// writes
+//   dist/therapist-attachment-article.hydrate.js   the drop-in plus Lit's hydration support
+//   dist/embed.html    the element rendered by @lit-labs/ssr as declarative shadow DOM, its
+//                      schema.org BlogPosting JSON-LD in light DOM, then the script tag
+//   dist/embed.csp.txt what the snippet needs from a page's Content-Security-Policy
+//   dist/seo-markup.html  the article as plain HTML, for Wix's seoMarkup
+//   dist/blog-posting.json  the same JSON-LD as in the snippet, for a page's own structured data
+//
+// Attributes given on the command line (cta-href=/contact, theme=dark …) are rendered into
+// the snippet: the server-rendered markup is made for them, so change them here, not by hand.
+//
+// Hydration compares the server's templates with the browser's, so both must come from the
+// same transformed sources: the hydrate file and the module rendered here are both built
+// with the project's vite.config.ts (and so with whatever plugins it applies to templates).
+import {createHash} from 'node:crypto';
+import {mkdir, readFile, writeFile} from 'node:fs/promises';
+import path from 'node:path';
+import {fileURLToPath, pathToFileURL} from 'node:url';
+import {gzipSync} from 'node:zlib';
+import {build} from 'vite';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+const ssrOut = path.join(root, 'node_modules/.cache/embed-ssr');
+const configFile = path.join(root, 'vite.config.ts');
+const tag = 'therapist-attachment-article';
+const hydrateFile = `${tag}.hydrate.js`;
+
+const attributes = process.argv.slice(2).map((arg) => {
+  const match = /^([a-z][a-z0-9-]*)=(.*)$/s.exec(arg);
+  if (!match) throw new Error(`build-embed: expected attribute=value, got ${JSON.stringify(arg)}`);
+  return [match[1], match[2]];
+});
+
+// 1. The browser file: the drop-in's build, with another entry and name.
+await build({
+  configFile,
+  logLevel: 'warn',
+  build: {
+    emptyOutDir: false,
+    lib: {entry: path.join(root, 'src/drop-in-hydrate.ts'), fileName: () => hydrateFile},
+  },
+});
+
+// 2. The same sources for Node: Lit stays external, so it is the copy @lit-labs/ssr uses.
+await build({
+  configFile,
+  logLevel: 'warn',
+  build: {
+    ssr: true,
+    lib: false,
+    outDir: ssrOut,
+    emptyOutDir: true,
+    sourcemap: false,
+    minify: false,
+    rolldownOptions: {
+      input: {
+        define: path.join(root, 'src/define.ts'),
+        'structured-data': path.join(root, 'src/content/structured-data.ts'),
+      },
+      output: {format: 'es', entryFileNames: '[name].js'},
+    },
+  },
+});
+
+// 3. Render. The global DOM shim first: the element's module registers it on import.
+await import('@lit-labs/ssr/lib/install-global-dom-shim.js');
+// Relative cta-href values are checked against the page's base URL, unknown at build time.
+globalThis.document.baseURI ??= 'https://example.invalid/';
+const {render} = await import('@lit-labs/ssr');
+const {collectResultSync} = await import('@lit-labs/ssr/lib/render-result.js');
+const {html, unsafeStatic} = await import('lit/static-html.js');
+await import(pathToFileURL(path.join(ssrOut, 'define.js')).href);
+const structured = await import(pathToFileURL(path.join(ssrOut, 'structured-data.js')).href);
+
+const warnings = [];
+const warn = console.warn;
+console.warn = (...args) => warnings.push(args.join(' '));
+let rendered;
+try {
+  const attrs = attributes
+    .map(([name, value]) => ` ${name}="${structured.escapeHtml(value)}"`)
+    .join('');
+  // The whole tag is static markup made here (attribute values escaped), not a binding.
+  const element = unsafeStatic(`<${tag}${attrs}></${tag}>`);
+  rendered = collectResultSync(render(html`${element}`));
+} finally {
+  console.warn = warn;
+}
+if (warnings.length) throw new Error(`build-embed: ${warnings.join('\n')}`);
+
+// The outer template is only the wrapper made above, and is never hydrated: drop its markers.
+const outer = /^<!--lit-part [^>]*-->([\s\S]*)<!--\/lit-part-->$/.exec(rendered);
+if (!outer) throw new Error('build-embed: unexpected shape of the rendered markup');
+const element = outer[1]
+  // If the plain drop-in defined the tag first, its class (without hydration support) finds
+  // this shadow root and renders a second article after ours, as Lit reuses an existing
+  // root. Then show only that live copy, in the same place; nothing moves.
+  .replace('</style>', '.article:has(~.article){display:none}</style>')
+  .replace(new RegExp(`</${tag}>$`), `${structured.blogPostingScript()}</${tag}>`);
+if (!element.includes('<template shadowroot') || !element.endsWith(`</${tag}>`)) {
+  throw new Error('build-embed: the element was not rendered with a declarative shadow root');
+}
+
+// The inline <style> of the declarative shadow root is the only thing a strict CSP blocks.
+const styleHashes = [...element.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(
+  ([, css]) => `'sha256-${createHash('sha256').update(css).digest('base64')}'`,
+);
+
+const snippet =
+  `<!-- ${tag}: pre-rendered snippet. Readable without JavaScript; the script below only ` +
+  `makes it interactive. Built by scripts/build-embed.mjs: regenerate it, do not edit it. -->\n` +
+  `${element}\n` +
+  `<script type="module" src="${hydrateFile}"></script>\n`;
+
+const csp = [
+  `# What dist/embed.html needs from a page's Content-Security-Policy (besides loading`,
+  `# ${hydrateFile} from wherever you host it, e.g. script-src 'self'):`,
+  `style-src ${styleHashes.join(' ')}`,
+  `# or style-src 'unsafe-inline'. The JSON-LD block is data, never run: it needs nothing.`,
+  `# The plain drop-in (therapist-attachment-article.js) needs no style-src entry at all.`,
+  '',
+].join('\n');
+
+await mkdir(dist, {recursive: true});
+await writeFile(path.join(dist, 'embed.html'), snippet);
+await writeFile(path.join(dist, 'embed.csp.txt'), csp);
+const headingLevel = Number(Object.fromEntries(attributes)['heading-level'] ?? 2);
+await writeFile(path.join(dist, 'seo-markup.html'), `${structured.seoMarkup({headingLevel})}\n`);
+await writeFile(
+  path.join(dist, 'blog-posting.json'),
+  `${JSON.stringify(structured.blogPostingJsonLd(), null, 2)}\n`,
+);
+
+const kb = (bytes) => `${(bytes / 1000).toFixed(1)} kB`; // 1 kB = 1,000 bytes, as Vite prints
+const sizes = async (file) => {
+  const data = await readFile(path.join(dist, file));
+  return `${kb(data.length)}, ${kb(gzipSync(data, {level: 9}).length)} gzip`;
+};
+for (const file of [`${tag}.js`, hydrateFile, 'embed.html']) {
+  console.log(`dist/${file}: ${await sizes(file)}`);
+}
+console.log(`dist/embed.csp.txt: style-src ${styleHashes.join(' ')}`);

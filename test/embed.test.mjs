@@ -1,0 +1,329 @@
+// The pre-rendered snippet (dist/embed.html) and the plain drop-in's fallback, in real engines:
+// Chromium through playwright-core, Firefox through puppeteer-core (WebDriver BiDi).
+// Needs `npm run build`; run with `npm run test:embed`.
+/* global __settle, __before, __mutations, __shifts -- set by the probes in the test pages */
+import assert from 'node:assert/strict';
+import {readFile} from 'node:fs/promises';
+import path from 'node:path';
+import {pathToFileURL} from 'node:url';
+import {after, before, describe, it} from 'node:test';
+import {chromium} from 'playwright-core';
+import puppeteer from 'puppeteer-core';
+import {serveStatic} from '../scripts/static-server.mjs';
+import {FALLBACK, cases, dist, page, requireBuild, snippet, tag} from '../bench/pages.mjs';
+
+requireBuild();
+const {article, plainText, signature} = await import(
+  pathToFileURL(path.join(dist, 'npm/content/article.js')).href
+);
+const {blogPostingJsonLd} = await import(
+  pathToFileURL(path.join(dist, 'npm/content/structured-data.js')).href
+);
+
+const fold = (text) => text.replace(/\s+/g, ' ').trim();
+const SCRIPT_DELAY = 300; // long enough to look at the page before the script runs
+const ACCENT = 'rgb(43, 93, 83)';
+
+// Layout shifts from the first byte, and a promise for "upgraded, updated, two frames later";
+// right after the snippet (before the deferred script can run), the paragraph nodes, their
+// boxes and every later mutation of the shadow tree.
+const headProbe = `<script>
+window.__settle = async (tagName) => {
+  await customElements.whenDefined(tagName);
+  await Promise.all([...document.querySelectorAll(tagName)].map((el) => el.updateComplete));
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+};
+window.__shifts = [];
+if (PerformanceObserver.supportedEntryTypes.includes('layout-shift')) {
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => __shifts.push(e.value)))
+    .observe({type: 'layout-shift', buffered: true});
+}
+</script>`;
+const snapshotProbe = `<script>
+(() => {
+  const root = document.querySelector('${tag}').shadowRoot;
+  window.__before = {
+    nodes: [...root.querySelectorAll('p')],
+    rects: [...root.querySelectorAll('p')].map((p) => JSON.stringify(p.getBoundingClientRect())),
+  };
+  window.__mutations = [];
+  new MutationObserver((records) => __mutations.push(...records.map((r) => r.type + ' ' + r.target.nodeName)))
+    .observe(root, {subtree: true, childList: true, characterData: true, attributes: true});
+})();
+</script>`;
+
+const dropInScript = `<script type="module" src="/${tag}.js"></script>`;
+const hydrateScript = `<script type="module" src="/${tag}.hydrate.js"></script>`;
+const bare = snippet().replace(hydrateScript, '');
+const pages = {
+  '/hydrate.html': page({head: headProbe, body: snippet() + snapshotProbe}),
+  '/drop-in-first.html': page({head: headProbe + dropInScript + hydrateScript, body: bare}),
+  '/hydrate-first.html': page({head: headProbe + hydrateScript + dropInScript, body: bare}),
+};
+// No inline script or style of its own: only what the snippet brings, under the policy the
+// build prints in dist/embed.csp.txt.
+pages['/csp.html'] = `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<link rel="icon" href="data:,"><title>CSP</title></head><body>${snippet()}</body></html>`;
+const styleSrc = (await readFile(path.join(dist, 'embed.csp.txt'), 'utf8')).match(
+  /^style-src .*$/m,
+)[0];
+const csp = `default-src 'self'; img-src data:; ${styleSrc}`;
+// The plain drop-in page with the README's fallback and rule, as the benchmark loads it.
+pages['/fallback.html'] = cases(1)['drop-in'].replace('</head>', `${headProbe}</head>`);
+
+let server;
+before(async () => {
+  server = await serveStatic({
+    root: dist,
+    pages,
+    delay: (p) => (p.endsWith('.js') ? SCRIPT_DELAY : 0),
+    headers: (p) => (p === '/csp.html' ? {'Content-Security-Policy': csp} : {}),
+  });
+});
+after(async () => server?.close());
+
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** One engine: `open(path, {js})` loads a page and collects errors; tabs share a browser. */
+const engines = {
+  chromium() {
+    const browser = chromium.launch({executablePath: '/usr/bin/chromium', args: chromiumArgs});
+    return {
+      async open(pathname, {js = true} = {}) {
+        const context = await (
+          await browser
+        ).newContext({
+          javaScriptEnabled: js,
+          viewport: {width: 390, height: 844},
+        });
+        const tab = await context.newPage();
+        const errors = [];
+        tab.on('pageerror', (e) => errors.push(e.message));
+        tab.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+        await tab.goto(server.url + pathname.slice(1), {waitUntil: 'load'});
+        return {evaluate: (fn, arg) => tab.evaluate(fn, arg), errors, close: () => context.close()};
+      },
+      close: async () => (await browser).close(),
+    };
+  },
+  firefox() {
+    // Scripting is off for a whole Firefox (its BiDi driver cannot switch it per page).
+    const launch = (js) =>
+      puppeteer.launch({
+        browser: 'firefox',
+        executablePath: '/usr/bin/firefox-esr',
+        headless: true,
+        extraPrefsFirefox: js ? {} : {'javascript.enabled': false},
+      });
+    const browsers = {};
+    return {
+      async open(pathname, {js = true} = {}) {
+        const browser = await (browsers[js] ??= launch(js));
+        const tab = await browser.newPage();
+        await tab.setViewport({width: 390, height: 844});
+        const errors = [];
+        tab.on('pageerror', (e) => errors.push(e.message));
+        tab.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+        await tab.goto(server.url + pathname.slice(1), {waitUntil: 'load'});
+        return {evaluate: (fn, arg) => tab.evaluate(fn, arg), errors, close: () => tab.close()};
+      },
+      close: () => Promise.all(Object.values(browsers).map(async (b) => (await b).close())),
+    };
+  },
+};
+
+/** What a reader sees in the first element's shadow root (no script of the page needed). */
+function read(tagName) {
+  const el = document.querySelector(tagName);
+  const root = el?.shadowRoot;
+  if (!root) return {root: false};
+  const shown = (node) => node.getClientRects().length > 0 && node.offsetHeight > 0;
+  const text = (node) => node.textContent.replace(/\s+/g, ' ').trim();
+  const q = (part) => root.querySelector(`[part~="${part}"]`);
+  const ld = el.querySelector('script[type="application/ld+json"]');
+  return {
+    root: true,
+    defined: Boolean(customElements.get(tagName)),
+    title: text(q('title')),
+    paragraphs: [...q('body').querySelectorAll('p')].map(text),
+    cta: text(q('cta-text')),
+    signature: text(q('signature')),
+    hidden: [...root.querySelectorAll('p, [part~="title"], [part~="cta-button"]')]
+      .filter((n) => !shown(n))
+      .map(text),
+    maxWidth: getComputedStyle(q('article')).maxWidth,
+    accent: getComputedStyle(q('cta-button')).backgroundColor,
+    jsonLd: ld ? ld.textContent : null,
+    jsonLdInShadow: Boolean(root.querySelector('script[type="application/ld+json"]')),
+  };
+}
+
+for (const [engine, start] of Object.entries(engines)) {
+  describe(`pre-rendered snippet in ${engine}`, () => {
+    let browser;
+    before(() => (browser = start()));
+    after(() => browser?.close());
+
+    it('shows every paragraph of the article, styled, with JavaScript off', async () => {
+      const tab = await browser.open('/embed.html', {js: false});
+      const seen = await tab.evaluate(read, tag);
+      await tab.close();
+      assert.equal(seen.root, true, 'the declarative shadow root was attached');
+      assert.equal(seen.defined, false, 'no script ran');
+      assert.equal(seen.title, article.title);
+      assert.deepEqual(
+        seen.paragraphs,
+        article.paragraphs.map((p) => fold(plainText(p))),
+      );
+      assert.equal(seen.cta, fold(plainText(article.callToAction)));
+      assert.equal(seen.signature, signature());
+      assert.deepEqual(seen.hidden, [], 'every paragraph, the title and the button have a box');
+      assert.notEqual(seen.maxWidth, 'none', 'the reading column is styled');
+      assert.equal(seen.accent, ACCENT, 'the button is styled');
+      assert.equal(seen.jsonLdInShadow, false);
+      assert.deepEqual(JSON.parse(seen.jsonLd), blogPostingJsonLd(), 'JSON-LD in light DOM');
+    });
+
+    it('hydrates without re-rendering the text or moving anything', async () => {
+      const tab = await browser.open('/hydrate.html');
+      const result = await tab.evaluate(async (tagName) => {
+        await __settle(tagName);
+        const el = document.querySelector(tagName);
+        const nodes = [...el.shadowRoot.querySelectorAll('p')];
+        let clicked = null;
+        el.addEventListener('therapist-article-cta-click', (e) => {
+          clicked = e.detail.href;
+          e.preventDefault();
+        });
+        el.shadowRoot.querySelector('[part~="cta-button"]').click();
+        return {
+          hasUpdated: el.hasUpdated,
+          sameNodes:
+            nodes.length === __before.nodes.length &&
+            nodes.every((n, i) => n === __before.nodes[i]),
+          count: nodes.length,
+          sameBoxes: nodes.every(
+            (p, i) => JSON.stringify(p.getBoundingClientRect()) === __before.rects[i],
+          ),
+          mutations: __mutations,
+          articles: el.shadowRoot.querySelectorAll('article').length,
+          layoutShiftSupported: PerformanceObserver.supportedEntryTypes.includes('layout-shift'),
+          cls: __shifts.reduce((a, b) => a + b, 0),
+          clicked,
+        };
+      }, tag);
+      const errors = tab.errors;
+      await tab.close();
+      assert.deepEqual(errors, []);
+      assert.equal(result.hasUpdated, true, 'the element upgraded and updated');
+      assert.equal(result.count, article.paragraphs.length + 2, 'body, call-to-action, signature');
+      assert.equal(result.sameNodes, true, 'the paragraphs are the server-rendered nodes');
+      assert.deepEqual(result.mutations, [], 'hydration changed nothing in the shadow tree');
+      assert.equal(result.sameBoxes, true, 'no paragraph moved');
+      assert.equal(result.articles, 1);
+      assert.equal(result.clicked, '#contact', 'the call-to-action is live after hydration');
+      if (engine === 'chromium') {
+        assert.equal(result.layoutShiftSupported, true);
+        assert.equal(result.cls, 0, 'CLS 0 from a PerformanceObserver');
+      }
+    });
+
+    it('is styled and hydrates under the Content-Security-Policy in dist/embed.csp.txt', async () => {
+      const tab = await browser.open('/csp.html');
+      const result = await tab.evaluate(async (tagName) => {
+        await customElements.whenDefined(tagName);
+        const el = document.querySelector(tagName);
+        await el.updateComplete;
+        const button = el.shadowRoot.querySelector('[part~="cta-button"]');
+        return {hasUpdated: el.hasUpdated, accent: getComputedStyle(button).backgroundColor};
+      }, tag);
+      const errors = tab.errors;
+      await tab.close();
+      assert.deepEqual(errors, [], 'no CSP violation (the JSON-LD block is data, not script)');
+      assert.equal(result.hasUpdated, true);
+      assert.equal(result.accent, ACCENT);
+    });
+
+    for (const order of ['drop-in-first', 'hydrate-first']) {
+      it(`with the plain drop-in also on the page (${order}): no error, one article shown`, async () => {
+        const tab = await browser.open(`/${order}.html`);
+        const result = await tab.evaluate(async (tagName) => {
+          await __settle(tagName);
+          const root = document.querySelector(tagName).shadowRoot;
+          const shown = [...root.querySelectorAll('article')].filter(
+            (a) => a.getClientRects().length > 0,
+          );
+          return {shown: shown.length, paragraphs: shown[0]?.querySelectorAll('p').length};
+        }, tag);
+        const errors = tab.errors;
+        await tab.close();
+        assert.deepEqual(errors, []);
+        assert.equal(result.shown, 1);
+        assert.equal(result.paragraphs, article.paragraphs.length + 2);
+      });
+    }
+  });
+}
+
+describe('plain drop-in before its script runs (chromium)', () => {
+  let browser;
+  before(() => (browser = engines.chromium()));
+  after(() => browser?.close());
+
+  it('shows the light-DOM fallback link, in a reserved screen-high box', async () => {
+    const tab = await browser.open('/fallback.html', {js: false});
+    const seen = await tab.evaluate((tagName) => {
+      const el = document.querySelector(tagName);
+      const link = el.querySelector('a');
+      return {
+        link: link.textContent,
+        href: link.getAttribute('href'),
+        shown: link.getClientRects().length > 0,
+        height: el.getBoundingClientRect().height,
+        viewport: innerHeight,
+      };
+    }, tag);
+    await tab.close();
+    assert.equal(seen.link, article.title);
+    assert.equal(seen.href, /href="([^"]*)"/.exec(FALLBACK)[1]);
+    assert.equal(seen.shown, true);
+    assert.ok(seen.height >= seen.viewport, `reserved ${seen.height} of ${seen.viewport} px`);
+  });
+
+  it('replaces it with the article while the content after it moves by CLS ≤ 0.05', async () => {
+    const tab = await browser.open('/fallback.html');
+    const result = await tab.evaluate(async (tagName) => {
+      await __settle(tagName);
+      const el = document.querySelector(tagName);
+      return {
+        fallbackShown: el.querySelector('a').getClientRects().length > 0,
+        paragraphs: el.shadowRoot.querySelectorAll('[part~="body"] p').length,
+        cls: __shifts.reduce((a, b) => a + b, 0),
+      };
+    }, tag);
+    const errors = tab.errors;
+    await tab.close();
+    assert.deepEqual(errors, []);
+    assert.equal(result.fallbackShown, false);
+    assert.equal(result.paragraphs, article.paragraphs.length);
+    assert.ok(result.cls <= 0.05, `CLS ${result.cls}`);
+  });
+});
+
+// The JSON-LD and the seoMarkup file come from the same content module as the element.
+describe('structured data in the build', () => {
+  it('dist/seo-markup.html is the article as plain HTML', async () => {
+    const html = await readFile(path.join(dist, 'seo-markup.html'), 'utf8');
+    assert.match(html, /^<article lang="en"><h2>Is it &quot;Normal&quot; to be Attached/);
+    assert.equal(html.match(/<p>/g).length, article.paragraphs.length + 2);
+    assert.doesNotMatch(html, /<script|<style|style=/);
+  });
+});
