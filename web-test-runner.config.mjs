@@ -38,6 +38,7 @@ import {defaultReporter} from '@web/test-runner';
 import puppeteerCore from 'puppeteer-core';
 import {webkitLauncher} from './scripts/webkit-launcher.mjs';
 import {countReporter} from './scripts/count-reporter.mjs';
+import {chromiumArgs, chromiumPath} from './scripts/chromium.mjs';
 
 const projectRoot = path.dirname(fileURLToPath(import.meta.url));
 const seedFile = path.resolve(projectRoot, '../shared/seed/article-page.txt');
@@ -61,16 +62,6 @@ function flattenTsconfig(file) {
   fs.writeFileSync(out, JSON.stringify({compilerOptions: read(path.resolve(projectRoot, file))}));
   return out;
 }
-
-const chromiumArgs = [
-  '--no-sandbox', // required as root
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const cdpSessions = new WeakMap(); // puppeteer page -> CDP session of emulate-media-features
 
@@ -103,7 +94,7 @@ const launchers = {
     resetPagesBetweenFiles(
       chromeLauncher({
         puppeteer: puppeteerCore,
-        launchOptions: {executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs},
+        launchOptions: {executablePath: chromiumPath, headless: true, args: chromiumArgs},
       }),
     ),
   firefox: () =>

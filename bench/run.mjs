@@ -21,6 +21,7 @@ import path from 'node:path';
 import {chromium} from 'playwright-core';
 import {serveStatic} from '../scripts/static-server.mjs';
 import {cases, dist, requireBuild, tag} from './pages.mjs';
+import {chromiumArgs, chromiumPath} from '../scripts/chromium.mjs';
 
 const args = Object.fromEntries(
   process.argv.slice(2).map((a) => {
@@ -93,16 +94,8 @@ const observe = () => {
 };
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  executablePath: chromiumPath,
+  args: chromiumArgs,
 });
 
 async function load(pathname, {memory = false} = {}) {

@@ -3,21 +3,14 @@
 // demo/contact.html in Debian's Chromium: docs/form-{empty,invalid,sending,sent,failed}.png.
 import {createServer} from 'vite';
 import {chromium} from 'playwright-core';
+import {chromiumArgs, chromiumPath} from './chromium.mjs';
 
 const server = await createServer({server: {port: 0}, logLevel: 'error'});
 await server.listen();
 const base = server.resolvedUrls.local[0];
 const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  executablePath: chromiumPath,
+  args: chromiumArgs,
 });
 
 const visitor = {

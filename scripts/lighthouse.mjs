@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import lighthouse from 'lighthouse';
 import {serveStatic} from './static-server.mjs';
+import {chromiumArgs, chromiumPath} from './chromium.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dropIn = 'dist/therapist-attachment-article.js';
@@ -47,16 +48,10 @@ const server = await serveStatic({
 // Chromium on a free DevTools port; its address is read from what it prints.
 const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'taa-lighthouse-'));
 const chrome = spawn(
-  process.env.CHROME_PATH || '/usr/bin/chromium',
+  chromiumPath,
   [
     '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
+    ...chromiumArgs,
     '--remote-debugging-port=0',
     `--user-data-dir=${profile}`,
     'about:blank',

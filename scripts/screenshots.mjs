@@ -2,6 +2,7 @@
 // Starts Vite on a free port, shoots each page at phone and desktop widths into docs/.
 import {createServer} from 'vite';
 import {chromium} from 'playwright-core';
+import {chromiumArgs, chromiumPath} from './chromium.mjs';
 
 // `part`: scroll that part of the first element into view before the shot.
 const shots = [
@@ -17,16 +18,8 @@ const server = await createServer({server: {port: 0}, logLevel: 'error'});
 await server.listen();
 const base = server.resolvedUrls.local[0];
 const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  executablePath: chromiumPath,
+  args: chromiumArgs,
 });
 try {
   for (const shot of shots.filter((s) => !only || s.name === only)) {

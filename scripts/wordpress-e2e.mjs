@@ -24,6 +24,7 @@ import {fileURLToPath} from 'node:url';
 import {unzipSync} from 'fflate';
 import {chromium} from 'playwright-core';
 import {ensurePackages} from './wordpress-debian.mjs';
+import {chromiumArgs} from './chromium.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const slug = 'therapist-attachment-article';
@@ -455,15 +456,7 @@ const TRANSPARENT = 'rgba(0, 0, 0, 0)';
 async function checkPages(site) {
   const browser = await chromium.launch({
     executablePath: chromiumPath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: chromiumArgs,
   });
   const origin = new URL(site.url).origin;
   const external = new Set();

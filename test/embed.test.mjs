@@ -11,6 +11,7 @@ import {chromium} from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import {serveStatic} from '../scripts/static-server.mjs';
 import {FALLBACK, cases, dist, page, requireBuild, snippet, tag} from '../bench/pages.mjs';
+import {chromiumArgs, chromiumPath} from '../scripts/chromium.mjs';
 
 requireBuild();
 const {article, plainText, signature} = await import(
@@ -82,20 +83,10 @@ before(async () => {
 });
 after(async () => server?.close());
 
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
 /** One engine: `open(path, {js})` loads a page and collects errors; tabs share a browser. */
 const engines = {
   chromium() {
-    const browser = chromium.launch({executablePath: '/usr/bin/chromium', args: chromiumArgs});
+    const browser = chromium.launch({executablePath: chromiumPath, args: chromiumArgs});
     return {
       async open(pathname, {js = true} = {}) {
         const context = await (

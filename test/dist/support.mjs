@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
+import {chromiumArgs, chromiumPath} from '../../scripts/chromium.mjs';
 
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -48,19 +49,9 @@ export async function serve(root, {host = '127.0.0.1', headers = () => ({})} = {
   };
 }
 
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
 export const engines = {
   chromium: () =>
-    puppeteer.launch({executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs}),
+    puppeteer.launch({executablePath: chromiumPath, headless: true, args: chromiumArgs}),
   firefox: () =>
     puppeteer.launch({browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true}),
 };
