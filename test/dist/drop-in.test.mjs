@@ -1,5 +1,6 @@
 // The drop-in file as a site owner uses it: copied alone into an empty folder, loaded by a
-// four-line page as a classic script and as a module, twice, and under a strict CSP.
+// four-line page as a classic script and as a module, twice, under a strict CSP, and with the
+// Subresource Integrity hash the build writes (the README's CDN snippet uses it).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -28,6 +29,11 @@ const pages = {
 <script src="therapist-attachment-article.js"></script>
 <therapist-attachment-article cta-href="/contact"></therapist-attachment-article>
 </html>`,
+  // A changed file would be refused: the page would show nothing.
+  'integrity.html': `<!doctype html><html lang="en"><title>SRI</title>
+<script src="therapist-attachment-article.js" integrity="SRI" crossorigin="anonymous" defer></script>
+<therapist-attachment-article cta-href="/contact"></therapist-attachment-article>
+</html>`,
 };
 
 let site;
@@ -36,7 +42,10 @@ before(async () => {
   requireBuild();
   site = fs.mkdtempSync(path.join(os.tmpdir(), 'taa-site-'));
   fs.copyFileSync(dropIn, path.join(site, 'therapist-attachment-article.js'));
-  for (const [name, html] of Object.entries(pages)) fs.writeFileSync(path.join(site, name), html);
+  const sri = fs.readFileSync(`${dropIn}.sri`, 'utf8').trim();
+  for (const [name, html] of Object.entries(pages)) {
+    fs.writeFileSync(path.join(site, name), html.replace('integrity="SRI"', `integrity="${sri}"`));
+  }
   server = await serve(site, {
     headers: (p) =>
       p === '/strict-csp.html' ? {'content-security-policy': "default-src 'self'"} : {},
