@@ -1,4 +1,5 @@
 import {expect, fixture, html} from '@open-wc/testing';
+import {executeServerCommand} from '@web/test-runner-commands';
 import {TherapistAttachmentArticle} from '../src/therapist-attachment-article.js';
 import {tagName} from '../src/define.js';
 import {article, part, parts, render, seen, shadow} from './helpers.js';
@@ -140,5 +141,37 @@ describe('forced colours and reduced motion', () => {
     const conditions = mediaRules(el).join(' | ');
     expect(conditions).to.include('forced-colors: active');
     expect(conditions).to.include('prefers-reduced-motion: reduce');
+  });
+  /** Emulates one media feature; false where the engine's driver cannot (Firefox, WebKit). */
+  const emulate = (name: string, value: string) =>
+    executeServerCommand<boolean, {features: {name: string; value: string}[]}>(
+      'emulate-media-features',
+      {features: [{name, value}]},
+    );
+
+  it('in forced colours the button keeps a visible border of its own', async function () {
+    // Only Chromium can emulate forced colours here; the rule itself is checked above everywhere.
+    if (!(await emulate('forced-colors', 'active'))) this.skip();
+    try {
+      const el = await render();
+      expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
+      const button = getComputedStyle(part(el, 'cta-button'));
+      expect(button.borderTopStyle).to.equal('solid');
+      // The browser paints it in a system colour; without a border of its own the button's
+      // edge would vanish once its background is forced to the page's.
+      expect(parseFloat(button.borderTopWidth)).to.be.greaterThan(0);
+    } finally {
+      await emulate('forced-colors', '');
+    }
+  });
+
+  it('with reduced motion the button does not animate', async function () {
+    if (!(await emulate('prefers-reduced-motion', 'reduce'))) this.skip();
+    try {
+      const el = await render();
+      expect(getComputedStyle(part(el, 'cta-button')).transitionDuration).to.match(/^0s(, 0s)*$/);
+    } finally {
+      await emulate('prefers-reduced-motion', '');
+    }
   });
 });
