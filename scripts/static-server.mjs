@@ -9,6 +9,9 @@
 // responses are gzipped when the client accepts it, as a CDN would. `delay(pathname)` holds a
 // response for that many milliseconds before it is sent (a CDN's latency on a phone).
 // `headers` adds response headers: an object, or a function of the path that returns one.
+// `host` is the loopback address to listen on (another one, such as 127.0.0.2, is another
+// origin). A missing /favicon.ico answers 204, so browsers log no error for it.
+import {existsSync} from 'node:fs';
 import {createServer} from 'node:http';
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
@@ -27,7 +30,13 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
-export async function serveStatic({root, pages = {}, delay = () => 0, headers = {}} = {}) {
+export async function serveStatic({
+  root,
+  pages = {},
+  delay = () => 0,
+  headers = {},
+  host = '127.0.0.1',
+} = {}) {
   const base = path.resolve(root);
   // Generated pages are served many times (the benchmark): compress each once.
   const generated = new Map(
@@ -39,6 +48,10 @@ export async function serveStatic({root, pages = {}, delay = () => 0, headers = 
   const server = createServer(async (req, res) => {
     try {
       const {pathname} = new URL(req.url ?? '/', 'http://127.0.0.1');
+      if (pathname === '/favicon.ico' && !existsSync(path.join(base, 'favicon.ico'))) {
+        res.writeHead(204).end();
+        return;
+      }
       let body;
       let zipped;
       let type;
@@ -71,10 +84,11 @@ export async function serveStatic({root, pages = {}, delay = () => 0, headers = 
       res.end(missing ? 'not found' : String(error));
     }
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise((resolve) => server.listen(0, host, resolve));
   const {port} = server.address();
   return {
-    url: `http://127.0.0.1:${port}/`,
+    origin: `http://${host}:${port}`,
+    url: `http://${host}:${port}/`,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections?.();

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {after, before, describe, it} from 'node:test';
-import {dropIn, engines, open, readArticle, requireBuild, serve} from './support.mjs';
+import {dropIn, engines, open, readArticle, requireBuild, serveStatic} from './support.mjs';
 
 const TITLE = 'Is it "Normal" to be Attached to your Therapist?';
 const pages = {
@@ -46,7 +46,8 @@ before(async () => {
   for (const [name, html] of Object.entries(pages)) {
     fs.writeFileSync(path.join(site, name), html.replace('integrity="SRI"', `integrity="${sri}"`));
   }
-  server = await serve(site, {
+  server = await serveStatic({
+    root: site,
     headers: (p) =>
       p === '/strict-csp.html' ? {'content-security-policy': "default-src 'self'"} : {},
   });

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {after, before, it} from 'node:test';
 import {build} from 'vite';
-import {engines, open, readArticle, requireBuild, serve} from './support.mjs';
+import {engines, open, readArticle, requireBuild, serveStatic} from './support.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 let app;
@@ -130,7 +130,7 @@ await import('therapist-attachment-article/define.js');
     logLevel: 'silent',
     build: {outDir: 'out', target: 'es2022'},
   });
-  const server = await serve(path.join(app, 'out'));
+  const server = await serveStatic({root: path.join(app, 'out')});
   const browser = await engines.chromium();
   try {
     const {page, problems} = await open(browser, `${server.origin}/index.html`);

@@ -1,53 +1,11 @@
-// Shared by the tests of the built files: a static file server and the two puppeteer-driven
+// Shared by the tests of the built files: the project's static file server and the two puppeteer-driven
 // engines from Debian's packages (WebKit is covered by the component tests).
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 import {chromiumArgs, chromiumPath} from '../../scripts/chromium.mjs';
 
-const types = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.map': 'application/json',
-  '.json': 'application/json',
-};
-
-/**
- * Serves `root` on 127.0.0.1 (or `host`) on a free port. `headers(urlPath)` may add headers.
- * Records every request path in `server.requests`.
- */
-export async function serve(root, {host = '127.0.0.1', headers = () => ({})} = {}) {
-  const requests = [];
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://x');
-    requests.push(url.pathname);
-    if (url.pathname === '/favicon.ico') {
-      res.writeHead(204).end();
-      return;
-    }
-    const file = path.join(
-      root,
-      path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, ''),
-    );
-    if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    res.writeHead(200, {
-      'content-type': types[path.extname(file)] ?? 'application/octet-stream',
-      ...headers(url.pathname),
-    });
-    fs.createReadStream(file).pipe(res);
-  });
-  await new Promise((resolve) => server.listen(0, host, resolve));
-  const {port} = server.address();
-  return {
-    origin: `http://${host}:${port}`,
-    requests,
-    close: () => new Promise((resolve) => server.close(resolve)),
-  };
-}
+export {serveStatic} from '../../scripts/static-server.mjs';
 
 export const engines = {
   chromium: () =>

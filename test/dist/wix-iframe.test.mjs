@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {after, before, describe, it} from 'node:test';
-import {dropIn, engines, requireBuild, serve} from './support.mjs';
+import {dropIn, engines, requireBuild, serveStatic} from './support.mjs';
 
 // The sandbox Wix's Embed HTML iframe was seen to use.
 const WIX_SANDBOX = 'allow-same-origin allow-forms allow-popups allow-scripts allow-pointer-lock';
@@ -31,8 +31,8 @@ before(async () => {
     path.join(dir, 'contact.html'),
     '<!doctype html><html lang="en"><title>Contact</title><h1>Contact</h1></html>',
   );
-  host = await serve(dir, {host: '127.0.0.1'});
-  embed = await serve(dir, {host: '127.0.0.2'});
+  host = await serveStatic({root: dir, host: '127.0.0.1'});
+  embed = await serveStatic({root: dir, host: '127.0.0.2'});
   // The link leads to the practice's contact page on the host site.
   for (const target of ['_blank', '_top']) {
     const file = path.join(dir, `embed${target}.html`);
