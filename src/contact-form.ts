@@ -1,9 +1,8 @@
 import {html, nothing, type LitElement} from 'lit';
+import {FIELD_DESCRIPTORS, FIELDS, type FieldName} from './content/form-fields.js';
 import {formStrings, type FormStrings} from './content/form-strings.js';
 
-/** The fields a visitor fills in, in order; the payload uses these names. */
-export const FIELDS = ['name', 'email', 'phone', 'message'] as const;
-export type FieldName = (typeof FIELDS)[number];
+export {FIELDS, type FieldName};
 
 /** What the visitor wrote. Listeners of the submit event may add fields (Netlify's `form-name`). */
 export type FormFields = Record<FieldName, string> & Record<string, string>;
@@ -119,11 +118,16 @@ export class ContactForm {
     const form = event.currentTarget as HTMLFormElement;
     const inputs = FIELDS.map((name) => form.elements.namedItem(name) as HTMLInputElement);
     const errors: Partial<Record<FieldName, string>> = {};
-    for (const input of inputs) {
-      if (!input.checkValidity() || (input.required && !input.value.trim())) {
-        errors[input.name as FieldName] = this.strings[`${input.name as 'name'}Error`];
+    const s = this.strings;
+    FIELD_DESCRIPTORS.forEach(({name, required, maxLength}, i) => {
+      const input = inputs[i]!;
+      // Code points, as the server counts them; too long is refused, never cut.
+      if ([...input.value].length > maxLength) {
+        errors[name] = s.tooLong.replace('{max}', maxLength.toLocaleString(s.lang || 'en'));
+      } else if (!input.checkValidity() || (required && !input.value.trim())) {
+        errors[name] = s[`${name}Error`];
       }
-    }
+    });
     if (this.invalid(errors)) return;
     // A bot filled the hidden field: pretend success, send nothing.
     if ((form.elements.namedItem('_gotcha') as HTMLInputElement).value) return this.set('sent');
@@ -184,8 +188,6 @@ export class ContactForm {
 }
 
 const CRISIS_LINK = /\[([^\]]+)\]\(((?:tel|sms):[\d+-]+)\)/;
-const TYPES = ['text', 'email', 'tel'];
-const AUTOCOMPLETE = ['name', 'email', 'tel'];
 
 /** The form: notes, fields, honeypot, status and button, all in the host's shadow root. */
 export function contactForm(form: ContactForm, privacy: boolean, crisis: boolean) {
@@ -212,20 +214,20 @@ export function contactForm(form: ContactForm, privacy: boolean, crisis: boolean
         : nothing
     }
     <div class="fields" ?hidden=${hide}>
-      ${FIELDS.map((name, i) => {
+      ${FIELD_DESCRIPTORS.map((field) => {
+        const {name, required} = field;
         const error = form.errors[name];
         const invalid = error ? 'true' : nothing;
-        const required = i !== 2;
         return html`<p part="form-field" class="field">
           <label part="form-label" for=${name}>${s[name]}${required ? ` ${s.required}` : ''}</label
           >${
-            i > 2
+            field.multiline
               ? html`<textarea
                   part="form-input"
                   id=${name}
                   name=${name}
                   rows="6"
-                  required
+                  ?required=${required}
                   aria-invalid=${invalid}
                   aria-describedby="${name}-error"
                 ></textarea>`
@@ -233,8 +235,9 @@ export function contactForm(form: ContactForm, privacy: boolean, crisis: boolean
                   part="form-input"
                   id=${name}
                   name=${name}
-                  type=${TYPES[i]!}
-                  autocomplete=${AUTOCOMPLETE[i]!}
+                  type=${field.type}
+                  autocomplete=${field.autocomplete}
+                  pattern=${'pattern' in field ? field.pattern : nothing}
                   ?required=${required}
                   aria-invalid=${invalid}
                   aria-describedby="${name}-error"

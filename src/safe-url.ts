@@ -7,7 +7,9 @@
  * and values the URL parser rejects — is refused. Where a form sends a visitor's message, the
  * rule is stricter still (see `form` below).
  */
-const SAFE_SCHEMES = new Set(['https:', 'http:', 'mailto:', 'tel:']);
+/** The schemes a link may use (plus relative paths and fragments). */
+export const URL_SCHEMES = ['https', 'http', 'mailto', 'tel'] as const;
+const SAFE_SCHEMES = new Set<string>(URL_SCHEMES.map((scheme) => `${scheme}:`));
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;

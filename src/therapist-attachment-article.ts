@@ -9,24 +9,19 @@ import {
   type FormSentEvent,
   type FormSubmitEvent,
 } from './contact-form.js';
+import {
+  CTA_TARGETS,
+  DEFAULTS,
+  FORM_DEFAULTS,
+  FORM_ENCODINGS,
+  THEMES,
+  type CtaTarget,
+  type Theme,
+} from './options.js';
 import {safeUrl} from './safe-url.js';
+
+export {CTA_TARGETS, DEFAULTS, THEMES, type CtaTarget, type Theme};
 import {styles} from './therapist-attachment-article.styles.js';
-
-/** The ready-made looks. No `theme` attribute means: blend into the page. */
-export const THEMES = ['light', 'dark', 'auto'] as const;
-export type Theme = (typeof THEMES)[number];
-
-/** Where the call-to-action link opens. */
-export const CTA_TARGETS = ['_self', '_blank', '_top'] as const;
-export type CtaTarget = (typeof CTA_TARGETS)[number];
-
-/** What an absent or invalid attribute means. A test checks these match the initial values. */
-export const DEFAULTS = {
-  headingLevel: 2,
-  ctaHref: '#contact',
-  ctaLabel: 'Reach out',
-  ctaTarget: '_self',
-} as const;
 
 const HEADINGS = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
 
@@ -263,9 +258,9 @@ export class TherapistAttachmentArticle extends LitElement {
       this.form.urlencoded =
         this.check(
           'form-encoding',
-          isOneOf(['json', 'urlencoded'], encoding) ? encoding : undefined,
+          isOneOf(FORM_ENCODINGS, encoding) ? encoding : undefined,
           this.formEncoding,
-          'json',
+          FORM_DEFAULTS.encoding,
         ) !== 'json';
     }
     if (changed.has('formTimeout')) {
@@ -274,7 +269,7 @@ export class TherapistAttachmentArticle extends LitElement {
         'form-timeout',
         ms > 0 && ms < 2 ** 31 ? ms : undefined,
         ms,
-        15000,
+        FORM_DEFAULTS.timeout,
       );
     }
     if (changed.has('strings')) {

@@ -1,5 +1,6 @@
 import {expect, fixture, html} from '@open-wc/testing';
-import {DEFAULTS, TherapistAttachmentArticle} from '../src/therapist-attachment-article.js';
+import {DEFAULTS, FORM_DEFAULTS} from '../src/options.js';
+import {TherapistAttachmentArticle} from '../src/therapist-attachment-article.js';
 import {render, shadow} from './helpers.js';
 
 interface Named {
@@ -85,6 +86,7 @@ describe('custom-elements.json documents exactly what exists', () => {
       ctaLabel: el.ctaLabel,
       ctaTarget: el.ctaTarget,
     }).to.deep.equal(DEFAULTS);
+    expect({encoding: el.formEncoding, timeout: el.formTimeout}).to.deep.equal(FORM_DEFAULTS);
     const documented = Object.fromEntries(
       ((await manifest()).attributes ?? []).map((a) => [a.name, a.default]),
     );
@@ -93,6 +95,8 @@ describe('custom-elements.json documents exactly what exists', () => {
       'cta-href': `'${DEFAULTS.ctaHref}'`,
       'cta-label': `'${DEFAULTS.ctaLabel}'`,
       'cta-target': `'${DEFAULTS.ctaTarget}'`,
+      'form-encoding': `'${FORM_DEFAULTS.encoding}'`,
+      'form-timeout': String(FORM_DEFAULTS.timeout),
     });
   });
 });

@@ -24,7 +24,11 @@ export interface FormStrings {
   required: string;
   nameError: string;
   emailError: string;
+  /** A phone number with other characters than digits, spaces and + ( ) - . */
+  phoneError: string;
   messageError: string;
+  /** A field longer than its limit; `{max}` is replaced by the limit. */
+  tooLong: string;
   /** The submit button. */
   send: string;
   /** The submit button after a failure. */
@@ -48,7 +52,10 @@ export const formStrings: FormStrings = {
   required: '(required)',
   nameError: 'Please enter your name.',
   emailError: 'Please enter an email address, like name@example.com.',
+  phoneError:
+    'Please use only digits, spaces and + ( ) - . in the phone number, or leave it empty.',
   messageError: 'Please write a message.',
+  tooLong: 'Please shorten this to {max} characters or fewer.',
   send: 'Send message',
   retry: 'Try again',
   sending: 'Sending…',

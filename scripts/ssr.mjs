@@ -1,0 +1,90 @@
+// The element's sources, built for Node by the project's own vite.config.ts (so with the same
+// template transforms as the browser files, which hydration needs), and rendered to
+// declarative shadow DOM by @lit-labs/ssr. Shared by build-embed.mjs and
+// generate-wordpress.mjs.
+import path from 'node:path';
+import {fileURLToPath, pathToFileURL} from 'node:url';
+import {build} from 'vite';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const tag = 'therapist-attachment-article';
+const out = path.join(root, 'node_modules/.cache/embed-ssr');
+
+const entries = {
+  define: 'src/define.ts',
+  options: 'src/options.ts',
+  'safe-url': 'src/safe-url.ts',
+  article: 'src/content/article.ts',
+  'form-fields': 'src/content/form-fields.ts',
+  'form-strings': 'src/content/form-strings.ts',
+  'structured-data': 'src/content/structured-data.ts',
+  prerender: 'src/prerender.ts',
+};
+
+let loaded;
+
+/**
+ * Builds the sources for Node (once per process) and returns their modules by name, plus
+ * `renderElement(attributes)`: the element's markup, `<tag attrs><template shadowrootmode>…`,
+ * exactly as @lit-labs/ssr writes it. Throws if the element warns about an attribute.
+ */
+export async function loadSources() {
+  loaded ??= (async () => {
+    await build({
+      configFile: path.join(root, 'vite.config.ts'),
+      logLevel: 'warn',
+      build: {
+        ssr: true,
+        lib: false,
+        outDir: out,
+        emptyOutDir: true,
+        sourcemap: false,
+        minify: false,
+        rolldownOptions: {
+          input: Object.fromEntries(
+            Object.entries(entries).map(([name, file]) => [name, path.join(root, file)]),
+          ),
+          output: {format: 'es', entryFileNames: '[name].js'},
+        },
+      },
+    });
+    // The global DOM shim first: the element's module registers it on import.
+    await import('@lit-labs/ssr/lib/install-global-dom-shim.js');
+    // Relative cta-href values are checked against the page's base URL, unknown at build time.
+    globalThis.document.baseURI ??= 'https://example.invalid/';
+    const {render} = await import('@lit-labs/ssr');
+    const {collectResultSync} = await import('@lit-labs/ssr/lib/render-result.js');
+    const {html, unsafeStatic} = await import('lit/static-html.js');
+    const modules = {};
+    for (const name of Object.keys(entries)) {
+      modules[name] = await import(pathToFileURL(path.join(out, `${name}.js`)).href);
+    }
+    const {escapeHtml} = modules['structured-data'];
+
+    /** @param {Record<string, string>} attributes */
+    function renderElement(attributes = {}) {
+      const warnings = [];
+      const warn = console.warn;
+      console.warn = (...args) => warnings.push(args.join(' '));
+      let rendered;
+      try {
+        const attrs = Object.entries(attributes)
+          .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
+          .join('');
+        // The whole tag is static markup made here (values escaped), not a binding.
+        rendered = collectResultSync(render(html`${unsafeStatic(`<${tag}${attrs}></${tag}>`)}`));
+      } finally {
+        console.warn = warn;
+      }
+      if (warnings.length) throw new Error(warnings.join('\n'));
+      // The outer template is only the wrapper made above, never hydrated: drop its markers.
+      const outer = /^<!--lit-part [^>]*-->([\s\S]*)<!--\/lit-part-->$/.exec(rendered);
+      if (!outer || !outer[1].includes('<template shadowroot')) {
+        throw new Error('unexpected shape of the rendered markup');
+      }
+      return outer[1];
+    }
+    return {...modules, renderElement};
+  })();
+  return loaded;
+}
