@@ -21,6 +21,8 @@ define( 'THERAPIST_ATTACHMENT_ARTICLE_VERSION', '0.1.0' );
 define( 'THERAPIST_ATTACHMENT_ARTICLE_FILE', __FILE__ );
 define( 'THERAPIST_ATTACHMENT_ARTICLE_DIR', __DIR__ );
 
+require_once __DIR__ . '/includes/generated/facts.php';
+require_once __DIR__ . '/includes/generated/prerender.php';
 require_once __DIR__ . '/includes/attributes.php';
 require_once __DIR__ . '/includes/render.php';
 require_once __DIR__ . '/includes/register.php';
