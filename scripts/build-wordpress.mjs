@@ -5,7 +5,15 @@
 // drop-in file and its source map into the plugin's assets/ folder, then zips the plugin folder
 // as `therapist-attachment-article/…`, the layout WordPress's "Upload Plugin" expects. The zip
 // is reproducible: entries are sorted and carry one fixed date.
-import {copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import {dirname, join, relative, sep} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {zipSync} from 'fflate';
@@ -14,7 +22,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const slug = 'therapist-attachment-article';
 const pluginDir = join(root, 'wordpress', slug);
 const assetsDir = join(pluginDir, 'assets');
-const dropIn = join(root, 'dist', `${slug}.js`);
+// The drop-in with hydration support: it takes over the article the server rendered.
+const dropIn = join(root, 'dist', `${slug}.hydrate.js`);
 const out = join(root, 'dist', `${slug}-wordpress.zip`);
 
 function fail(message) {
@@ -56,9 +65,10 @@ if (/^\s*(import|export)\b/m.test(script)) {
   );
 }
 
+rmSync(assetsDir, {recursive: true, force: true});
 mkdirSync(assetsDir, {recursive: true});
-copyFileSync(dropIn, join(assetsDir, `${slug}.js`));
-copyFileSync(`${dropIn}.map`, join(assetsDir, `${slug}.js.map`));
+copyFileSync(dropIn, join(assetsDir, `${slug}.hydrate.js`));
+copyFileSync(`${dropIn}.map`, join(assetsDir, `${slug}.hydrate.js.map`));
 
 // Everything in the plugin folder but dotfiles (.gitignore) goes into the zip.
 const mtime = new Date('2000-01-01T00:00:00Z');

@@ -12,7 +12,8 @@
 //                                     parts with holes (src/prerender.ts), the BlogPosting
 //                                     JSON-LD and the plain article for feeds
 //   block/block.json                  the block's attributes, enums and defaults
-// and dist/prerender-parts.json, the same parts for JavaScript (the configurator, tests).
+// and dist/prerender-parts.json, the same parts for JavaScript (the configurator, tests), and
+// dist/prerender-cases.json, every combination as the renderer wrote it (for PHP's tests).
 import {mkdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import prettier from 'prettier';
@@ -214,6 +215,8 @@ if (/LABEL-SENTINEL|href\.invalid/.test(JSON.stringify(parts))) {
 
 // Every combination, filled, must be what the renderer writes for it.
 let combinations = 0;
+/** Each combination with the renderer's markup, for the PHP twin's test (PrerenderTest). */
+const cases = [];
 const sample = {href: '/contact?a=1&b=2', label: 'Book a call: today'};
 for (const headingLevel of HEADING_LEVELS) {
   for (const theme of [undefined, ...THEMES]) {
@@ -239,6 +242,7 @@ for (const headingLevel of HEADING_LEVELS) {
         );
       }
       combinations++;
+      cases.push({attributes, expected});
     }
   }
 }
@@ -317,6 +321,7 @@ if (check) {
 } else {
   await mkdir(path.join(root, 'dist'), {recursive: true});
   await writeFile(path.join(root, 'dist/prerender-parts.json'), `${JSON.stringify(parts)}\n`);
+  await writeFile(path.join(root, 'dist/prerender-cases.json'), `${JSON.stringify(cases)}\n`);
   console.log(
     `generate-wordpress: facts, ${combinations} pre-rendered combinations checked, block.json`,
   );

@@ -97,11 +97,17 @@ foreach (
 		'http.php', // wp_parse_url().
 		'pluggable.php',
 		'class-wp-http.php', // WP_Http's status codes, for the REST server's errors.
+		'query.php', // is_feed().
+		'class-wp-query.php',
+		'post.php', // get_post(), for whose content is rendered.
+		'class-wp-post.php',
+		'capabilities.php', // user_can().
 	) as $file
 ) {
 	require_once ABSPATH . WPINC . '/' . $file;
 }
 $GLOBALS['wp_textdomain_registry'] = new WP_Textdomain_Registry();
+$GLOBALS['wp_query']               = new WP_Query(); // An empty main query: not a feed, no post.
 
 // default-filters.php hooks in code from files not loaded here (template, post, REST and
 // script-loader functions): drop those hooks. Core's own `init` work needs them too.

@@ -29,5 +29,9 @@ require_once __DIR__ . '/includes/register.php';
 require_once __DIR__ . '/includes/contact.php';
 
 add_action( 'init', 'therapist_attachment_article_register' );
+add_action( 'enqueue_block_editor_assets', 'therapist_attachment_article_editor_data' );
+add_action( 'enqueue_block_assets', 'therapist_attachment_article_editor_canvas' );
+add_action( 'wp_footer', 'therapist_attachment_article_json_ld' );
+add_filter( 'no_texturize_tags', 'therapist_attachment_article_no_texturize' );
 add_action( 'rest_api_init', 'therapist_attachment_article_register_contact_route' );
 add_action( 'admin_init', 'therapist_attachment_article_privacy_policy' );

@@ -3,7 +3,11 @@
  *
  * Plain ES5 on WordPress's globals, so the plugin needs no build step. The block is dynamic:
  * the post stores only the settings in the block comment, and the page's markup is rendered by
- * PHP (includes/render.php), which also checks every setting.
+ * PHP (includes/render.php), which also checks every setting. In the editor the block shows the
+ * real element, live, with the chosen settings (the element's script is loaded into the
+ * editor's canvas by includes/register.php). Every list, default and label below comes from
+ * `window.therapistAttachmentArticleEditor`, which PHP writes from the facts generated from the
+ * element's sources (includes/generated/facts.php): none is typed here.
  */
 (function (blocks, blockEditor, components, element, i18n) {
   'use strict';
@@ -13,192 +17,201 @@
   var InspectorControls = blockEditor.InspectorControls;
   var useBlockProps = blockEditor.useBlockProps;
   var PanelBody = components.PanelBody;
-  var Placeholder = components.Placeholder;
+  var Notice = components.Notice;
   var SelectControl = components.SelectControl;
   var TextControl = components.TextControl;
   var ToggleControl = components.ToggleControl;
+  var D = 'therapist-attachment-article';
 
-  var TITLE = 'Is it "Normal" to be Attached to your Therapist?';
-  var DEFAULT_LABEL = 'Reach out';
-  var DEFAULT_HREF = '#contact';
-
-  /** An empty field or choice means: leave the attribute out, so the element's default applies. */
+  /** An empty field or choice means: leave the attribute out, so the default applies. */
   function orUndefined(value) {
     return value === '' || value === null ? undefined : value;
   }
 
+  function options(labels, values) {
+    return values.map(function (value) {
+      return {value: value, label: labels[value]};
+    });
+  }
+
+  /** The host of an https: URL, lowercase; '' for a path or anything else. */
+  function hostOf(url) {
+    var match = /^https:\/\/([^/?#:@]+)/i.exec(url || '');
+    return match ? match[1].toLowerCase() : '';
+  }
+
+  /**
+   * What a visitor will get, by the rules of therapist_attachment_article_sanitize_attributes():
+   * `form` on or off decides; else an explicit link gives the button; else the site's default
+   * link; else the form.
+   */
+  function reachOut(attributes, site) {
+    if (attributes.showForm === true) return 'form';
+    if (attributes.showForm === false) return 'link';
+    if (attributes.ctaHref) return 'link';
+    return site.defaultCtaHref ? 'link' : 'form';
+  }
+
   blocks.registerBlockType('therapist-attachment-article/article', {
     edit: function (props) {
+      var site = window.therapistAttachmentArticleEditor;
+      var facts = site.facts;
+      var labels = site.labels;
       var attributes = props.attributes;
       var setAttributes = props.setAttributes;
       var blockProps = useBlockProps();
-      // On unless turned off: an absent attribute means the form, sending to the site's admin.
-      var showForm = attributes.showForm !== false;
+      var mode = reachOut(attributes, site);
+      var showForm = mode === 'form';
+      var href = attributes.ctaHref || site.defaultCtaHref || facts.defaults.cta_href;
+      var label = attributes.ctaLabel || facts.defaults.cta_label;
+      // Whether the chosen endpoint will be used: see therapist_attachment_article_form_action_trusted().
+      var ownEndpoint = Boolean(attributes.formAction);
+      var endpointIgnored =
+        ownEndpoint &&
+        !site.canChooseEndpoint &&
+        site.allowedHosts.indexOf(hostOf(attributes.formAction)) === -1;
 
-      var formPanel = el(
+      var summary = showForm
+        ? __('Visitors get the contact form.', D) +
+          ' ' +
+          (ownEndpoint && !endpointIgnored
+            ? __('Messages are sent to:', D) + ' ' + attributes.formAction
+            : __('Messages are emailed to you by this site; nothing is stored.', D))
+        : __('Visitors get a button:', D) + ' “' + label + '” → ' + href;
+
+      var reachPanel = el(
         PanelBody,
-        {title: __('Contact form', 'therapist-attachment-article')},
+        {title: __('How visitors reach out', D)},
+        el('p', {className: D + '__summary'}, summary),
         el(ToggleControl, {
-          label: __('Show a contact form', 'therapist-attachment-article'),
-          help: showForm
-            ? __(
-                'Visitors write to you below the article. Their messages are emailed to you and not stored on the site.',
-                'therapist-attachment-article',
-              )
-            : __('A button leads to your contact page instead.', 'therapist-attachment-article'),
+          label: __('Show a contact form', D),
+          help:
+            attributes.showForm === undefined
+              ? __(
+                  'Not chosen: a button when you give it a link below (or the site has a default link), the form otherwise.',
+                  D,
+                )
+              : null,
           checked: showForm,
           onChange: function (value) {
-            setAttributes({showForm: value ? undefined : false});
+            setAttributes({showForm: value});
           },
         }),
         showForm &&
           el(TextControl, {
-            label: __('Send messages to', 'therapist-attachment-article'),
+            label: __('Send messages to', D),
             help: __(
-              'Leave empty to receive them at the site’s admin email address (Settings → General). Or the https: address of a form service.',
-              'therapist-attachment-article',
+              'Leave empty to receive them by email (Settings → Therapist Attachment Article). Or the https: address of a form service.',
+              D,
             ),
-            type: 'text',
             value: attributes.formAction || '',
             onChange: function (value) {
               setAttributes({formAction: orUndefined(value)});
             },
           }),
         showForm &&
-          Boolean(attributes.formAction) &&
+          endpointIgnored &&
+          el(
+            Notice,
+            {status: 'warning', isDismissible: false},
+            __(
+              'Messages will go to this site’s own contact route instead: only administrators and editors can send visitors’ messages elsewhere, unless an administrator allows this host in Settings → Therapist Attachment Article.',
+              D,
+            ),
+          ),
+        showForm &&
+          ownEndpoint &&
+          !endpointIgnored &&
           el(SelectControl, {
-            label: __('Send the fields as', 'therapist-attachment-article'),
-            value: attributes.formEncoding || 'json',
-            options: [
-              {value: 'json', label: __('JSON', 'therapist-attachment-article')},
-              {
-                value: 'urlencoded',
-                label: __('Form fields (urlencoded)', 'therapist-attachment-article'),
-              },
-            ],
+            label: __('Send the fields as', D),
+            value: attributes.formEncoding || facts.defaults.form_encoding,
+            options: options(labels.form_encodings, facts.form_encodings),
             onChange: function (value) {
-              setAttributes({formEncoding: value === 'json' ? undefined : value});
+              setAttributes({
+                formEncoding: value === facts.defaults.form_encoding ? undefined : value,
+              });
             },
           }),
-      );
-
-      // The button's settings matter only without the form, which takes its place.
-      var buttonPanel =
         !showForm &&
-        el(
-          PanelBody,
-          {title: __('Call to action', 'therapist-attachment-article')},
           el(TextControl, {
-            label: __('Button link', 'therapist-attachment-article'),
+            label: __('Button link', D),
             help: __(
-              'A page on your site (/contact), a section of this page (#contact), or an https:, mailto: or tel: link. Leave empty for #contact.',
-              'therapist-attachment-article',
+              'A page on your site (/contact), a section of this page (#contact), or an https:, mailto: or tel: link.',
+              D,
             ),
-            type: 'text',
-            placeholder: DEFAULT_HREF,
+            placeholder: site.defaultCtaHref || facts.defaults.cta_href,
             value: attributes.ctaHref || '',
             onChange: function (value) {
               setAttributes({ctaHref: orUndefined(value)});
             },
           }),
+        !showForm &&
           el(TextControl, {
-            label: __('Button text', 'therapist-attachment-article'),
-            placeholder: DEFAULT_LABEL,
+            label: __('Button text', D),
+            placeholder: facts.defaults.cta_label,
+            maxLength: facts.cta_label_max_length,
             value: attributes.ctaLabel || '',
             onChange: function (value) {
               setAttributes({ctaLabel: orUndefined(value)});
             },
           }),
+        !showForm &&
           el(SelectControl, {
-            label: __('Open the link in', 'therapist-attachment-article'),
-            value: attributes.ctaTarget || '_self',
-            options: [
-              {value: '_self', label: __('The same tab', 'therapist-attachment-article')},
-              {value: '_blank', label: __('A new tab', 'therapist-attachment-article')},
-              {
-                value: '_top',
-                label: __(
-                  'The whole window (out of an embed frame)',
-                  'therapist-attachment-article',
-                ),
-              },
-            ],
+            label: __('Open the link in', D),
+            value: attributes.ctaTarget || facts.defaults.cta_target,
+            options: options(labels.cta_targets, facts.cta_targets),
             onChange: function (value) {
-              setAttributes({ctaTarget: value === '_self' ? undefined : value});
+              setAttributes({ctaTarget: value === facts.defaults.cta_target ? undefined : value});
             },
           }),
-        );
-
-      var sidebar = el(
-        InspectorControls,
-        null,
-        formPanel,
-        buttonPanel,
-        el(
-          PanelBody,
-          {title: __('Appearance', 'therapist-attachment-article')},
-          el(SelectControl, {
-            label: __('Look', 'therapist-attachment-article'),
-            value: attributes.theme || '',
-            options: [
-              {value: '', label: __('Match my site', 'therapist-attachment-article')},
-              {value: 'light', label: __('Light', 'therapist-attachment-article')},
-              {value: 'dark', label: __('Dark', 'therapist-attachment-article')},
-              {
-                value: 'auto',
-                label: __(
-                  "Follow the visitor's light or dark setting",
-                  'therapist-attachment-article',
-                ),
-              },
-            ],
-            onChange: function (value) {
-              setAttributes({theme: orUndefined(value)});
-            },
-          }),
-          el(SelectControl, {
-            label: __('Heading level of the title', 'therapist-attachment-article'),
-            help: __('Usually H2: the page title is the H1.', 'therapist-attachment-article'),
-            value: String(attributes.headingLevel || 2),
-            options: [1, 2, 3, 4, 5, 6].map(function (level) {
-              return {value: String(level), label: 'H' + level};
-            }),
-            onChange: function (value) {
-              var level = parseInt(value, 10);
-              setAttributes({headingLevel: level === 2 ? undefined : level});
-            },
-          }),
-        ),
       );
 
-      // A summary card: the full article appears on the published page.
-      var card = el(
-        Placeholder,
-        {
-          icon: 'format-aside',
-          label: TITLE,
-          instructions: __(
-            'Emily Powell’s article appears here in full on the published page. Its settings are in the block sidebar.',
-            'therapist-attachment-article',
-          ),
-        },
-        el(
-          'p',
-          null,
-          showForm
-            ? __('Contact form', 'therapist-attachment-article') +
-                ' → ' +
-                (attributes.formAction ||
-                  __('the site’s admin email address', 'therapist-attachment-article'))
-            : __('Button:', 'therapist-attachment-article') +
-                ' “' +
-                (attributes.ctaLabel || DEFAULT_LABEL) +
-                '” → ' +
-                (attributes.ctaHref || DEFAULT_HREF),
-        ),
+      var lookPanel = el(
+        PanelBody,
+        {title: __('Appearance', D)},
+        el(SelectControl, {
+          label: __('Look', D),
+          help: site.defaultTheme
+            ? __('Not chosen: the site’s default look', D) +
+              ' (' +
+              labels.themes[site.defaultTheme] +
+              ').'
+            : null,
+          value: attributes.theme || '',
+          options: options(labels.themes, [''].concat(facts.themes)),
+          onChange: function (value) {
+            setAttributes({theme: orUndefined(value)});
+          },
+        }),
+        el(SelectControl, {
+          label: __('Heading level of the title', D),
+          help: __('Usually H2: the page title is the H1.', D),
+          value: String(attributes.headingLevel || facts.defaults.heading_level),
+          options: facts.heading_levels.map(function (level) {
+            return {value: String(level), label: 'H' + level};
+          }),
+          onChange: function (value) {
+            var level = parseInt(value, 10);
+            setAttributes({
+              headingLevel: level === facts.defaults.heading_level ? undefined : level,
+            });
+          },
+        }),
       );
 
-      return el('div', blockProps, sidebar, card);
+      // The real element, with what a visitor will see. `inert`: a preview, not a form to fill
+      // in the editor; clicking it selects the block.
+      var preview = el('therapist-attachment-article', {
+        inert: '',
+        theme: attributes.theme || site.defaultTheme || undefined,
+        'heading-level': attributes.headingLevel ? String(attributes.headingLevel) : undefined,
+        'form-action': showForm ? site.contactUrl : undefined,
+        'cta-href': showForm ? undefined : href,
+        'cta-label': showForm ? undefined : attributes.ctaLabel,
+        'cta-target': showForm ? undefined : attributes.ctaTarget,
+      });
+
+      return el('div', blockProps, el(InspectorControls, null, reachPanel, lookPanel), preview);
     },
 
     // Dynamic block: nothing but the settings is saved; PHP renders the page.

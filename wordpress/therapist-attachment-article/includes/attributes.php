@@ -27,13 +27,14 @@ defined( 'ABSPATH' ) || exit;
  * @return array<string, array<string, mixed>>
  */
 function therapist_attachment_article_attribute_specs() {
+	$facts = therapist_attachment_article_facts();
 	return array(
 		'heading_level' => array(
 			'attribute' => 'heading-level',
 			'block'     => 'headingLevel',
 			'type'      => 'integer',
-			'min'       => 1,
-			'max'       => 6,
+			'min'       => min( $facts['heading_levels'] ),
+			'max'       => max( $facts['heading_levels'] ),
 		),
 		'cta_href'      => array(
 			'attribute' => 'cta-href',
@@ -44,22 +45,22 @@ function therapist_attachment_article_attribute_specs() {
 			'attribute'  => 'cta-label',
 			'block'      => 'ctaLabel',
 			'type'       => 'text',
-			'max_length' => 120,
+			'max_length' => $facts['cta_label_max_length'],
 		),
 		'cta_target'    => array(
 			'attribute' => 'cta-target',
 			'block'     => 'ctaTarget',
 			'type'      => 'enum',
-			'values'    => array( '_self', '_blank', '_top' ),
+			'values'    => $facts['cta_targets'],
 		),
 		'theme'         => array(
 			'attribute' => 'theme',
 			'block'     => 'theme',
 			'type'      => 'enum',
-			'values'    => array( 'light', 'dark', 'auto' ),
+			'values'    => $facts['themes'],
 		),
-		// The contact form is on unless turned off; it posts to the plugin's own route (which
-		// emails the site's admin) unless another endpoint is given.
+		// The contact form: on, off, or (absent) decided by the other settings; see
+		// therapist_attachment_article_sanitize_attributes().
 		'form'          => array(
 			'attribute' => null,
 			'block'     => 'showForm',
@@ -74,19 +75,20 @@ function therapist_attachment_article_attribute_specs() {
 			'attribute' => 'form-encoding',
 			'block'     => 'formEncoding',
 			'type'      => 'enum',
-			'values'    => array( 'json', 'urlencoded' ),
+			'values'    => $facts['form_encodings'],
 		),
 	);
 }
 
 /**
- * URL schemes a link may use: the same list as the element's own check (src/safe-url.ts).
+ * URL schemes a link may use: the element's own list (src/safe-url.ts, generated).
  * Paths relative to the page and `#fragments` are allowed too.
  *
  * @return string[]
  */
 function therapist_attachment_article_url_protocols() {
-	return array( 'http', 'https', 'mailto', 'tel' );
+	$facts = therapist_attachment_article_facts();
+	return $facts['url_schemes'];
 }
 
 /** Longest URL accepted; longer ones are dropped rather than cut (a cut URL leads elsewhere). */
@@ -95,9 +97,13 @@ const THERAPIST_ATTACHMENT_ARTICLE_MAX_URL_LENGTH = 2048;
 /**
  * Turns what an author typed into the attributes the element receives.
  *
- * The contact form is the one setting with a default of the plugin's own: unless it is turned
- * off, the element gets a `form-action`, the one given or else the plugin's contact route
- * (includes/contact.php), so the form works with no set-up.
+ * How visitors reach out, in this order:
+ * 1. `form` on or off, when given, decides;
+ * 2. otherwise an explicit `cta_href` gives the button it names;
+ * 3. otherwise the site's default link (Settings → Therapist Attachment Article) gives a button;
+ * 4. otherwise the contact form.
+ * The form posts to the plugin's own route, unless `form_action` names another endpoint and
+ * therapist_attachment_article_form_action_trusted() says the content may choose it.
  *
  * @param array  $raw    Values as given: shortcode attributes (after shortcode_atts()) or block attributes.
  * @param string $source `shortcode` (snake_case keys) or `block` (camelCase keys).
@@ -125,12 +131,85 @@ function therapist_attachment_article_sanitize_attributes( $raw, $source = 'shor
 		}
 	}
 
-	if ( isset( $switches['form'] ) && 'off' === $switches['form'] ) {
+	$settings = therapist_attachment_article_site_settings();
+	if ( ! isset( $clean['theme'] ) && '' !== $settings['default_theme'] ) {
+		$clean['theme'] = $settings['default_theme'];
+	}
+
+	if ( isset( $switches['form'] ) ) {
+		$form = 'on' === $switches['form'];
+	} elseif ( isset( $clean['cta-href'] ) ) {
+		$form = false;
+	} elseif ( '' !== $settings['default_cta_href'] ) {
+		$form              = false;
+		$clean['cta-href'] = $settings['default_cta_href'];
+	} else {
+		$form = true;
+	}
+
+	if ( ! $form ) {
 		unset( $clean['form-action'], $clean['form-encoding'] );
-	} elseif ( ! isset( $clean['form-action'] ) ) {
+		return $clean;
+	}
+	if ( isset( $clean['form-action'] ) && ! therapist_attachment_article_form_action_trusted( $clean['form-action'] ) ) {
+		unset( $clean['form-action'], $clean['form-encoding'] );
+	}
+	if ( ! isset( $clean['form-action'] ) ) {
+		unset( $clean['form-encoding'] ); // The plugin's route reads JSON and form bodies alike.
 		$clean['form-action'] = therapist_attachment_article_contact_url();
 	}
+	// The link's settings mean nothing beside the form, which takes its place.
+	unset( $clean['cta-href'], $clean['cta-label'], $clean['cta-target'] );
 	return $clean;
+}
+
+/**
+ * The site's settings, with defaults, whether or not the settings screen has been saved.
+ *
+ * @return array{recipient: string, allowed_hosts: string[], default_theme: string, default_cta_href: string}
+ */
+function therapist_attachment_article_site_settings() {
+	$defaults = array(
+		'recipient'        => '',
+		'allowed_hosts'    => array(),
+		'default_theme'    => '',
+		'default_cta_href' => '',
+	);
+	return function_exists( 'therapist_attachment_article_settings' )
+		? array_merge( $defaults, therapist_attachment_article_settings() )
+		: $defaults;
+}
+
+/**
+ * Whether visitors' messages may go to this endpoint rather than the plugin's own route.
+ *
+ * Where a visitor's message goes is decided only by people trusted with the site's markup: the
+ * content's author must have `unfiltered_html` (Administrators and Editors on a single site;
+ * Super Admins on a multisite), or the endpoint's host must be on the allow-list that an
+ * administrator keeps in Settings → Therapist Attachment Article. Authors and Contributors
+ * cannot place a `<form>` in a post; the block must not hand that power back.
+ *
+ * @param string $url The endpoint, already checked by therapist_attachment_article_form_url().
+ * @return bool
+ */
+function therapist_attachment_article_form_action_trusted( $url ) {
+	$host = wp_parse_url( $url, PHP_URL_HOST );
+	if ( is_string( $host ) && in_array( strtolower( $host ), therapist_attachment_article_site_settings()['allowed_hosts'], true ) ) {
+		$trusted = true;
+	} else {
+		$post    = get_post();
+		$trusted = $post instanceof WP_Post && (int) $post->post_author > 0
+			&& user_can( (int) $post->post_author, 'unfiltered_html' );
+	}
+
+	/**
+	 * Filters whether content may send visitors' messages to this endpoint.
+	 *
+	 * @param bool         $trusted Whether the post's author has `unfiltered_html`, or the host is allowed.
+	 * @param string       $url     The endpoint.
+	 * @param WP_Post|null $post    The content being rendered.
+	 */
+	return (bool) apply_filters( 'therapist_attachment_article_form_action_trusted', $trusted, $url, get_post() );
 }
 
 /**
@@ -249,7 +328,10 @@ function therapist_attachment_article_form_url( $value ) {
  * @return string The URL, or '' when it is not allowed.
  */
 function therapist_attachment_article_esc_url( $url, $context = 'display' ) {
-	$url = trim( (string) $url );
+	// Only what the URL parser strips itself (U+0000–U+0020), as the element does: trimming
+	// U+00A0 too would let "\u00a0//evil.example" pass here as a path and leave the element a
+	// different URL.
+	$url = trim( (string) $url, "\x00..\x20" );
 	// Browsers drop tabs and newlines inside URLs (`java\tscript:`): refuse control characters
 	// outright, as the element does, instead of guessing what they hide.
 	if ( '' === $url || strlen( $url ) > THERAPIST_ATTACHMENT_ARTICLE_MAX_URL_LENGTH || preg_match( '/[\x00-\x1F\x7F]/', $url ) ) {

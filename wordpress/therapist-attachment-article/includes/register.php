@@ -24,3 +24,33 @@ function therapist_attachment_article_register() {
 		)
 	);
 }
+
+/**
+ * Runs on `enqueue_block_editor_assets`: what the block's editor script needs to know, from
+ * the generated facts and the site's settings, so that it types none of it.
+ */
+function therapist_attachment_article_editor_data() {
+	$settings = therapist_attachment_article_site_settings();
+	$data     = array(
+		'facts'             => therapist_attachment_article_facts(),
+		'labels'            => therapist_attachment_article_labels(),
+		'contactUrl'        => therapist_attachment_article_contact_url(),
+		// The rule of therapist_attachment_article_form_action_trusted(), for the one editing.
+		'canChooseEndpoint' => current_user_can( 'unfiltered_html' ),
+		'allowedHosts'      => array_values( $settings['allowed_hosts'] ),
+		'defaultTheme'      => $settings['default_theme'],
+		'defaultCtaHref'    => $settings['default_cta_href'],
+	);
+	$handle   = generate_block_asset_handle( 'therapist-attachment-article/article', 'editorScript' );
+	wp_add_inline_script( $handle, 'window.therapistAttachmentArticleEditor = ' . wp_json_encode( $data ) . ';', 'before' );
+}
+
+/**
+ * Runs on `enqueue_block_assets`: in the editor (inside its canvas iframe from WordPress 6.3 on,
+ * in the editor's page before), the element's script, so that the block shows the real article.
+ */
+function therapist_attachment_article_editor_canvas() {
+	if ( is_admin() ) {
+		wp_enqueue_script( THERAPIST_ATTACHMENT_ARTICLE_SCRIPT );
+	}
+}

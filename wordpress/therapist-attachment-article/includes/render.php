@@ -11,23 +11,22 @@
 
 defined( 'ABSPATH' ) || exit;
 
-/** Handle of the element's script (the self-contained drop-in file in assets/). */
+/** Handle of the element's script (the drop-in with hydration support, in assets/). */
 const THERAPIST_ATTACHMENT_ARTICLE_SCRIPT = 'therapist-attachment-article';
 
 /** Name of the shortcode: `[therapist_attachment_article]`. */
 const THERAPIST_ATTACHMENT_ARTICLE_SHORTCODE = 'therapist_attachment_article';
 
-/** The article's title: the text shown until the script has loaded, and what crawlers read. */
-const THERAPIST_ATTACHMENT_ARTICLE_TITLE = 'Is it "Normal" to be Attached to your Therapist?';
-
 /**
  * Registers the element's script: a classic script in the footer, which WordPress 6.1 supports
- * (it has no script modules) and which the drop-in file is (it has no import or export).
+ * (it has no script modules) and which the file is (it has no import or export). It is the
+ * drop-in plus Lit's hydration support, so the element takes over the markup the server
+ * rendered (therapist_attachment_article_prerender()) without rendering it again.
  */
 function therapist_attachment_article_register_script() {
 	wp_register_script(
 		THERAPIST_ATTACHMENT_ARTICLE_SCRIPT,
-		plugins_url( 'assets/therapist-attachment-article.js', THERAPIST_ATTACHMENT_ARTICLE_FILE ),
+		plugins_url( 'assets/therapist-attachment-article.hydrate.js', THERAPIST_ATTACHMENT_ARTICLE_FILE ),
 		array(),
 		THERAPIST_ATTACHMENT_ARTICLE_VERSION,
 		true
@@ -37,18 +36,24 @@ function therapist_attachment_article_register_script() {
 /**
  * Renders the element with the given settings and queues its script for this page.
  *
+ * The whole article is in the HTML WordPress sends, as the element's declarative shadow root
+ * (readable without JavaScript, and by search engines); the script only makes it interactive.
  * WordPress prints a queued script once, however many times the page uses the element, and
- * only on pages that render it.
+ * only on pages that render it. Feeds get the article as plain HTML, without a script.
  *
  * @param array<string, string> $attributes         Clean values from therapist_attachment_article_sanitize_attributes().
  * @param string                $wrapper_attributes Extra attributes, already escaped (the block's class names).
  * @return string HTML.
  */
 function therapist_attachment_article_render( $attributes, $wrapper_attributes = '' ) {
+	if ( is_feed() ) {
+		return therapist_attachment_article_structured_data()['seo_markup'];
+	}
 	if ( ! wp_script_is( THERAPIST_ATTACHMENT_ARTICLE_SCRIPT, 'registered' ) ) {
 		therapist_attachment_article_register_script();
 	}
 	wp_enqueue_script( THERAPIST_ATTACHMENT_ARTICLE_SCRIPT );
+	therapist_attachment_article_json_ld( true );
 
 	$html = '<therapist-attachment-article';
 	if ( '' !== $wrapper_attributes ) {
@@ -66,11 +71,104 @@ function therapist_attachment_article_render( $attributes, $wrapper_attributes =
 			$html .= ' ' . $name . '="' . $value . '"';
 		}
 	}
-	// Phrasing content only: a <p> here would close a surrounding paragraph (a shortcode typed
-	// inside a line of text) and be pushed out of the element, to stay visible for good.
-	$html .= '><span>' . esc_html( THERAPIST_ATTACHMENT_ARTICLE_TITLE ) . '</span></therapist-attachment-article>';
+	return $html . '>' . therapist_attachment_article_prerender( $attributes ) . '</therapist-attachment-article>';
+}
 
-	return $html;
+/**
+ * The element's declarative shadow root for these settings, as the element itself renders it
+ * (the parts are generated from the element by scripts/generate-wordpress.mjs, and checked
+ * there against the renderer for every combination; src/prerender.ts is the twin of this).
+ *
+ * @param array<string, string> $attributes Clean values from therapist_attachment_article_sanitize_attributes().
+ * @return string HTML.
+ */
+function therapist_attachment_article_prerender( $attributes ) {
+	$facts  = therapist_attachment_article_facts();
+	$parts  = therapist_attachment_article_prerender_parts();
+	$level  = isset( $attributes['heading-level'] ) ? (int) $attributes['heading-level'] : $facts['defaults']['heading_level'];
+	$target = isset( $attributes['cta-target'] ) ? $attributes['cta-target'] : $facts['defaults']['cta_target'];
+	if ( isset( $attributes['form-action'] ) ) {
+		$cta = $parts['cta']['form'];
+	} else {
+		$cta = '_blank' === $target ? $parts['cta']['linkNewTab'] : $parts['cta']['link'];
+	}
+	// Structure first, then values, each in one pass: a value is never read for holes.
+	$html = strtr(
+		$parts['template'],
+		array(
+			'{{theme}}' => 'theme-' . ( isset( $attributes['theme'] ) ? $attributes['theme'] : 'none' ),
+			'{{title}}' => isset( $parts['titles'][ $level - 1 ] ) ? $parts['titles'][ $level - 1 ] : $parts['titles'][1],
+			'{{cta}}'   => $cta,
+		)
+	);
+	if ( isset( $attributes['form-action'] ) ) {
+		return $html;
+	}
+	return strtr(
+		$html,
+		array(
+			'{{href}}'   => therapist_attachment_article_protect_text( isset( $attributes['cta-href'] ) ? $attributes['cta-href'] : $facts['defaults']['cta_href'] ),
+			'{{target}}' => esc_attr( $target ),
+			'{{label}}'  => therapist_attachment_article_protect_text( isset( $attributes['cta-label'] ) ? $attributes['cta-label'] : $facts['defaults']['cta_label'] ),
+		)
+	);
+}
+
+/**
+ * Escapes text for HTML (text or a quoted attribute), and writes `:` and `;` as character
+ * references, so that convert_smilies() cannot make an image of a label's “:)”.
+ *
+ * @param string $text Text.
+ * @return string
+ */
+function therapist_attachment_article_protect_text( $text ) {
+	return preg_replace_callback(
+		'/(&[#a-zA-Z0-9]+;)|[:;]/',
+		static function ( $match ) {
+			return isset( $match[1] ) && '' !== $match[1] ? $match[1] : ( ':' === $match[0] ? '&#58;' : '&#59;' );
+		},
+		esc_attr( $text )
+	);
+}
+
+/**
+ * Notes that the page shows the article (`$used`), or, on `wp_footer`, prints the article's
+ * BlogPosting JSON-LD once if it did: one per page, however many times the article appears.
+ *
+ * @param bool $used True from the renderer.
+ */
+function therapist_attachment_article_json_ld( $used = false ) {
+	static $state = 'unused';
+	if ( true === $used ) {
+		if ( 'unused' === $state ) {
+			$state = 'used';
+		}
+		return;
+	}
+	if ( 'used' !== $state ) {
+		return;
+	}
+	$state = 'printed';
+	/**
+	 * Filters whether the plugin prints the article's schema.org BlogPosting JSON-LD (off when
+	 * an SEO plugin describes the page itself).
+	 *
+	 * @param bool $print Default true.
+	 */
+	if ( apply_filters( 'therapist_attachment_article_print_json_ld', true ) ) {
+		echo therapist_attachment_article_structured_data()['json_ld'] . "\n"; // phpcs:ignore WordPress.Security.EscapeOutput -- generated, every text JSON-escaped.
+	}
+}
+
+/**
+ * Keeps wptexturize() off the article: it would curl the straight quotes of “"Normal"”.
+ *
+ * @param string[] $tags Elements whose text is not texturized.
+ * @return string[]
+ */
+function therapist_attachment_article_no_texturize( $tags ) {
+	$tags[] = 'therapist-attachment-article';
+	return $tags;
 }
 
 /**
