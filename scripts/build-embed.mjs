@@ -19,15 +19,11 @@
 import {createHash} from 'node:crypto';
 import {mkdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
-import {fileURLToPath, pathToFileURL} from 'node:url';
 import {gzipSync} from 'node:zlib';
 import {build} from 'vite';
+import {loadSources, root, tag} from './ssr.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
-const ssrOut = path.join(root, 'node_modules/.cache/embed-ssr');
-const configFile = path.join(root, 'vite.config.ts');
-const tag = 'therapist-attachment-article';
 const hydrateFile = `${tag}.hydrate.js`;
 
 const attributes = process.argv.slice(2).map((arg) => {
@@ -38,7 +34,7 @@ const attributes = process.argv.slice(2).map((arg) => {
 
 // 1. The browser file: the drop-in's build, with another entry and name.
 await build({
-  configFile,
+  configFile: path.join(root, 'vite.config.ts'),
   logLevel: 'warn',
   build: {
     emptyOutDir: false,
@@ -46,57 +42,17 @@ await build({
   },
 });
 
-// 2. The same sources for Node: Lit stays external, so it is the copy @lit-labs/ssr uses.
-await build({
-  configFile,
-  logLevel: 'warn',
-  build: {
-    ssr: true,
-    lib: false,
-    outDir: ssrOut,
-    emptyOutDir: true,
-    sourcemap: false,
-    minify: false,
-    rolldownOptions: {
-      input: {
-        define: path.join(root, 'src/define.ts'),
-        'structured-data': path.join(root, 'src/content/structured-data.ts'),
-      },
-      output: {format: 'es', entryFileNames: '[name].js'},
-    },
-  },
-});
-
-// 3. Render. The global DOM shim first: the element's module registers it on import.
-await import('@lit-labs/ssr/lib/install-global-dom-shim.js');
-// Relative cta-href values are checked against the page's base URL, unknown at build time.
-globalThis.document.baseURI ??= 'https://example.invalid/';
-const {render} = await import('@lit-labs/ssr');
-const {collectResultSync} = await import('@lit-labs/ssr/lib/render-result.js');
-const {html, unsafeStatic} = await import('lit/static-html.js');
-await import(pathToFileURL(path.join(ssrOut, 'define.js')).href);
-const structured = await import(pathToFileURL(path.join(ssrOut, 'structured-data.js')).href);
-
-const warnings = [];
-const warn = console.warn;
-console.warn = (...args) => warnings.push(args.join(' '));
+// 2. The same sources for Node, rendered.
+const src = await loadSources();
+const structured = src['structured-data'];
 let rendered;
 try {
-  const attrs = attributes
-    .map(([name, value]) => ` ${name}="${structured.escapeHtml(value)}"`)
-    .join('');
-  // The whole tag is static markup made here (attribute values escaped), not a binding.
-  const element = unsafeStatic(`<${tag}${attrs}></${tag}>`);
-  rendered = collectResultSync(render(html`${element}`));
-} finally {
-  console.warn = warn;
+  rendered = src.renderElement(Object.fromEntries(attributes));
+} catch (error) {
+  throw new Error(`build-embed: ${error.message}`);
 }
-if (warnings.length) throw new Error(`build-embed: ${warnings.join('\n')}`);
 
-// The outer template is only the wrapper made above, and is never hydrated: drop its markers.
-const outer = /^<!--lit-part [^>]*-->([\s\S]*)<!--\/lit-part-->$/.exec(rendered);
-if (!outer) throw new Error('build-embed: unexpected shape of the rendered markup');
-const element = outer[1]
+const element = rendered
   // If the plain drop-in defined the tag first, its class (without hydration support) finds
   // this shadow root and renders a second article after ours, as Lit reuses an existing
   // root. Then show only that live copy, in the same place; nothing moves.
