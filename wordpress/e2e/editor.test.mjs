@@ -1,0 +1,153 @@
+// The block editor, as the Author: logs in, adds the block, finds the contact form on for a new
+// block, turns it off and sets every setting of the button through the sidebar's controls,
+// publishes, and the post then shows the article with those settings to a visitor.
+import assert from 'node:assert/strict';
+import {after, before, describe, it} from 'node:test';
+import {assertArticle, assertScriptOnce} from './support/article.mjs';
+import {itLoadedCleanly, localContext, screenshotPath, useVisitor} from './support/browser.mjs';
+import {itLoggedNoProblems, slug, useSite} from './support/site.mjs';
+
+const name = `${slug}/article`;
+const sortKeys = (object) =>
+  Object.fromEntries(Object.entries(object).sort(([a], [b]) => a.localeCompare(b)));
+
+describe('The block editor, as the Author', () => {
+  const site = useSite();
+  const visitor = useVisitor(site);
+  let editor, page, sidebar, card, saved;
+  const errors = [];
+
+  before(async () => {
+    editor = await localContext(visitor.browser, site, {viewport: {width: 1400, height: 1000}});
+    page = await editor.context.newPage();
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${site.url}/wp-login.php`);
+    await page.fill('#user_login', 'author');
+    await page.fill('#user_pass', 'author-password');
+    await Promise.all([page.waitForURL('**/wp-admin/**'), page.click('#wp-submit')]);
+    await page.goto(`${site.url}/wp-admin/post-new.php`);
+    await page.waitForFunction((n) => window.wp?.blocks?.getBlockType(n), name, {timeout: 30_000});
+    sidebar = page.locator('.interface-complementary-area');
+    card = page.locator(`[data-type="${name}"]`);
+  });
+  after(() => editor?.context.close());
+
+  it('the editor knows the block, with the attributes of block.json', async () => {
+    const type = await page.evaluate((n) => {
+      const t = window.wp.blocks.getBlockType(n);
+      return {title: t.title, attributes: Object.keys(t.attributes).sort()};
+    }, name);
+    assert.equal(type.title, 'Therapist Attachment Article', 'the editor knows the block');
+    for (const attribute of [
+      'ctaHref',
+      'ctaLabel',
+      'ctaTarget',
+      'headingLevel',
+      'theme',
+      'showForm',
+      'formAction',
+      'formEncoding',
+    ]) {
+      assert.ok(type.attributes.includes(attribute), `with the attribute ${attribute}`);
+    }
+  });
+
+  it('a new block has the contact form on, sending to the admin', async () => {
+    // Add the block and show its settings, as the inserter would.
+    await page.evaluate((n) => {
+      const {dispatch} = window.wp.data;
+      dispatch('core/edit-post').toggleFeature?.('welcomeGuide');
+      const block = window.wp.blocks.createBlock(n);
+      dispatch('core/block-editor').insertBlocks(block);
+      dispatch('core/block-editor').selectBlock(block.clientId);
+      dispatch('core/edit-post').openGeneralSidebar('edit-post/block');
+      dispatch('core/editor').editPost({title: 'Placed in the editor by the Author'});
+    }, name);
+    const guide = page.locator('.edit-post-welcome-guide');
+    if (await guide.isVisible().catch(() => false)) await page.keyboard.press('Escape');
+    assert.deepEqual(
+      [
+        await sidebar.getByLabel('Show a contact form').isChecked(),
+        await sidebar.getByLabel('Button link').count(),
+        (await card.innerText()).includes('Contact form → the site’s admin email address'),
+      ],
+      [true, 0, true],
+    );
+    await page.screenshot({path: screenshotPath(site, 'editor-form')});
+  });
+
+  it('the editor shows the block as a card with its settings', async () => {
+    await sidebar.getByLabel('Show a contact form').uncheck();
+    await sidebar.getByLabel('Button link').fill('/book');
+    await sidebar.getByLabel('Button text').fill('Book now');
+    await sidebar.getByLabel('Open the link in').selectOption('_blank');
+    await sidebar.getByLabel('Look').selectOption('dark');
+    await sidebar.getByLabel('Heading level of the title').selectOption('5');
+    await page.screenshot({path: screenshotPath(site, 'editor')});
+    assert.ok((await card.innerText()).includes('“Book now” → /book'), await card.innerText());
+  });
+
+  it('the Author publishes the post from the editor', async () => {
+    saved = await page.evaluate(async () => {
+      const {dispatch, select} = window.wp.data;
+      dispatch('core/editor').editPost({status: 'publish'});
+      await dispatch('core/editor').savePost();
+      const editor = select('core/editor');
+      return {
+        published: editor.isCurrentPostPublished(),
+        content: editor.getCurrentPostAttribute('content'),
+        link: editor.getPermalink(),
+      };
+    });
+    assert.ok(saved.published, JSON.stringify(saved));
+  });
+
+  it('the post holds only the block comment with its settings', () => {
+    const comment = /<!-- wp:therapist-attachment-article\/article (\{.*?\}) \/-->/.exec(
+      saved?.content,
+    );
+    assert.deepEqual(
+      comment && [saved.content.trim() === comment[0], sortKeys(JSON.parse(comment[1]))],
+      [
+        true,
+        sortKeys({
+          ctaHref: '/book',
+          ctaLabel: 'Book now',
+          ctaTarget: '_blank',
+          theme: 'dark',
+          headingLevel: 5,
+          showForm: false,
+        }),
+      ],
+    );
+  });
+
+  it('no script error in the editor', (t) => {
+    assert.deepEqual(errors, []);
+    if (editor.external.size) {
+      t.diagnostic(
+        `The editor (WordPress's admin, not the plugin) asked for other hosts, blocked: ${[...editor.external].join(' ')}`,
+      );
+    }
+  });
+
+  describe('The published post, for a visitor', () => {
+    const seen = {};
+    before(async () => Object.assign(seen, await visitor.visit({link: saved.link})));
+    it('the page loads', () => assert.equal(seen.status, 200));
+    it('shows one article, with the settings from the editor', () => {
+      assert.equal(seen.articles.length, 1, 'one article on the page');
+      assertArticle(seen.articles[0], {
+        level: 5,
+        href: '/book',
+        label: 'Book now',
+        target: '_blank',
+        theme: 'dark',
+      });
+    });
+    it('has the script once, in the footer', () => assertScriptOnce(seen.scripts, site));
+  });
+
+  itLoadedCleanly(visitor);
+  itLoggedNoProblems(site);
+});

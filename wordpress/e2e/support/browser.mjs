@@ -1,0 +1,186 @@
+// Debian's Chromium through playwright-core (no browser download), with the flags every script
+// here uses (scripts/chromium.mjs), and what the tests read in a visitor's page.
+import assert from 'node:assert/strict';
+import {mkdirSync} from 'node:fs';
+import {join} from 'node:path';
+import {after, before, it} from 'node:test';
+import {chromium} from 'playwright-core';
+import {chromiumArgs} from '../../../scripts/chromium.mjs';
+import {root, slug} from './site.mjs';
+
+const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+export function launchBrowser() {
+  return chromium.launch({executablePath: chromiumPath, args: chromiumArgs});
+}
+
+/** test-results/wordpress/<WordPress version>/<name>.png */
+export function screenshotPath(site, name) {
+  const dir = join(root, 'test-results', 'wordpress', site.version);
+  mkdirSync(dir, {recursive: true});
+  return join(dir, `${name}.png`);
+}
+
+/**
+ * A browser context in which every request is recorded and those for another host are answered
+ * here, never sent. `external` collects the blocked URLs.
+ */
+export async function localContext(browser, site, options = {}) {
+  const external = new Set();
+  const requests = [];
+  const context = await browser.newContext(options);
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    requests.push(url);
+    if (new URL(url).origin === site.origin || url.startsWith('data:')) return route.continue();
+    external.add(url.length > 120 ? `${url.slice(0, 120)}…` : url);
+    return route.abort('blockedbyclient');
+  });
+  return {context, external, requests};
+}
+
+/**
+ * A visitor's page: {page, visit(keyOrEntry), problems, external, requests, scriptResponses}.
+ * `visit` loads a page of site.content.pages (or any {link}), waits for the elements to render
+ * and returns {status, articles, scripts}. `problems` collects page errors, dialogs and console
+ * errors (except the contact route's 422 and 429, which the contact-form test asks for).
+ */
+export async function openVisitor(browser, site) {
+  const {context, external, requests} = await localContext(browser, site, {
+    viewport: {width: 1000, height: 800},
+  });
+  const scriptResponses = [];
+  context.on('response', (response) => {
+    if (response.url().includes(`/${slug}/assets/${slug}.js`)) {
+      scriptResponses.push({url: response.url(), status: response.status()});
+    }
+  });
+  const problems = [];
+  const page = await context.newPage();
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('dialog', (dialog) => {
+    problems.push(`dialog opened: ${dialog.message()}`);
+    dialog.dismiss().catch(() => {});
+  });
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const refusal =
+      /status of (422|429)\b/.test(message.text()) &&
+      message.location().url?.includes('rest_route=/therapist-attachment-article/v1/contact');
+    if (!refusal) problems.push(`console error: ${message.text()}`);
+  });
+
+  async function visit(keyOrEntry) {
+    const entry = typeof keyOrEntry === 'string' ? site.content.pages[keyOrEntry] : keyOrEntry;
+    const response = await page.goto(entry.link, {waitUntil: 'load'});
+    await page
+      .waitForFunction(
+        () =>
+          [...document.querySelectorAll('therapist-attachment-article')].every((el) =>
+            el.shadowRoot?.querySelector('[part~="title"]'),
+          ),
+        undefined,
+        {timeout: 10_000},
+      )
+      .catch(() => {});
+    return {
+      status: response?.status(),
+      articles: await page.evaluate(readArticles),
+      scripts: await page.evaluate(readScripts),
+    };
+  }
+
+  return {context, page, visit, problems, external, requests, scriptResponses};
+}
+
+// In the page --------------------------------------------------------------------------------
+
+/** What a visitor's browser shows for every <therapist-attachment-article> on the page. */
+export function readArticles() {
+  return [...document.querySelectorAll('therapist-attachment-article')].map((el) => {
+    const root = el.shadowRoot;
+    const title = root?.querySelector('[part~="title"]');
+    const link = root?.querySelector('slot[name="cta"] a[part~="cta-button"]');
+    const label = link?.cloneNode(true);
+    label?.querySelectorAll('.visually-hidden').forEach((hidden) => hidden.remove());
+    const article = root?.querySelector('[part~="article"]');
+    const form = root?.querySelector('form[part~="form"]');
+    return {
+      attributes: Object.fromEntries(el.getAttributeNames().map((n) => [n, el.getAttribute(n)])),
+      shadow: Boolean(root),
+      title: title ? {tag: title.tagName.toLowerCase(), text: title.textContent.trim()} : null,
+      link: link
+        ? {
+            href: link.getAttribute('href'),
+            label: label.textContent.trim(),
+            target: link.getAttribute('target'),
+            rel: link.getAttribute('rel'),
+          }
+        : null,
+      form: form
+        ? {
+            fields: [...form.querySelectorAll('input, textarea')].map((f) => f.name),
+            button: form.querySelector('[part~="form-button"]')?.textContent.trim(),
+          }
+        : null,
+      background: article ? getComputedStyle(article).backgroundColor : null,
+      paragraphs: root ? root.querySelectorAll('[part~="paragraph"]').length : 0,
+      // Light-DOM content that no slot takes has no box once the shadow root is there.
+      fallbackShown: el.firstElementChild
+        ? el.firstElementChild.getClientRects().length > 0
+        : false,
+    };
+  });
+}
+
+/** Every script of the plugin on the page, and where it sits. */
+export function readScripts() {
+  const scripts = [...document.querySelectorAll('script[src*="therapist-attachment-article.js"]')];
+  const articles = [...document.querySelectorAll('therapist-attachment-article')];
+  return scripts.map((script) => ({
+    src: script.getAttribute('src'),
+    type: script.getAttribute('type'),
+    // In the footer: after every element on the page.
+    afterArticles: articles.every(
+      (el) => el.compareDocumentPosition(script) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ),
+    inHead: document.head.contains(script),
+  }));
+}
+
+// For test files ------------------------------------------------------------------------------
+
+/**
+ * Launches Chromium and opens a visitor's page (see openVisitor) in before(), closes it in
+ * after(). Returns an object that holds openVisitor's fields and `browser` once before() ran.
+ */
+export function useVisitor(site) {
+  const visitor = {};
+  before(async () => {
+    const browser = await launchBrowser();
+    Object.assign(visitor, await openVisitor(browser, site), {browser});
+  });
+  after(() => visitor.browser?.close());
+  return visitor;
+}
+
+/** Checks over everything a visitor's page loaded in the file; call after the last visit. */
+export function itLoadedCleanly(visitor) {
+  it('served the script with HTTP 200', () => {
+    assert.deepEqual([...new Set(visitor.scriptResponses.map((r) => r.status))], [200]);
+  });
+  it('showed no errors, dialogs or failed scripts in the pages', () => {
+    assert.deepEqual(visitor.problems, []);
+  });
+  it('made no request for another host from the plugin', (t) => {
+    assert.deepEqual(
+      [...visitor.external].filter((u) => u.includes(slug)),
+      [],
+    );
+    t.diagnostic(
+      visitor.external.size === 0
+        ? `${visitor.requests.length} requests, none left 127.0.0.1`
+        : `${visitor.requests.length} requests; blocked, for other hosts (WordPress or its theme, not the plugin): ${[...visitor.external].join(' ')}`,
+    );
+  });
+}
