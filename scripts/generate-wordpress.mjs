@@ -4,6 +4,7 @@
 //
 //   node scripts/generate-wordpress.mjs           writes the files below
 //   node scripts/generate-wordpress.mjs --check   writes nothing; exits 1 if any is stale
+//   … --plugin DIR                               another copy of the plugin folder
 //
 // writes, in wordpress/therapist-attachment-article/:
 //   includes/generated/facts.php      lists, defaults, URL schemes, the form's fields, limits
@@ -17,10 +18,15 @@
 import {mkdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import prettier from 'prettier';
+import {prerenderParts} from './prerender-parts.mjs';
 import {loadSources, root, tag} from './ssr.mjs';
 
-const check = process.argv.includes('--check');
-const plugin = path.join(root, 'wordpress', tag);
+const args = process.argv.slice(2);
+const check = args.includes('--check');
+// --plugin DIR: another copy of the plugin folder (the staleness test uses one).
+const plugin = args.includes('--plugin')
+  ? path.resolve(args[args.indexOf('--plugin') + 1])
+  : path.join(root, 'wordpress', tag);
 const domain = tag;
 const src = await loadSources();
 const {THEMES, CTA_TARGETS, FORM_ENCODINGS, HEADING_LEVELS, DEFAULTS, FORM_DEFAULTS} = src.options;
@@ -30,7 +36,6 @@ const {formStrings} = src['form-strings'];
 const {article, signature} = src.article;
 const {URL_SCHEMES} = src['safe-url'];
 const {blogPostingScript, seoMarkup} = src['structured-data'];
-const {fillPrerender, protectMarkup} = src.prerender;
 
 /** The plugin's own limit on a button label, in characters (longer labels are cut). */
 const CTA_LABEL_MAX_LENGTH = 120;
@@ -138,114 +143,8 @@ const factsPhp =
 // ---------------------------------------------------------------------------------------------
 // The pre-rendered element, in parts
 
-/** What goes inside the tag: the declarative shadow root. */
-const inner = (markup) => {
-  const open = markup.indexOf('>') + 1;
-  const close = markup.lastIndexOf(`</${tag}>`);
-  return protectMarkup(markup.slice(open, close));
-};
-const SENTINEL = {href: 'https://href.invalid/', label: 'LABEL-SENTINEL'};
-const render = (attributes) => inner(src.renderElement(attributes));
-const ctaAttributes = {
-  link: {'cta-href': SENTINEL.href, 'cta-label': SENTINEL.label, 'cta-target': '_self'},
-  linkNewTab: {'cta-href': SENTINEL.href, 'cta-label': SENTINEL.label, 'cta-target': '_blank'},
-  form: {'form-action': '/contact'},
-};
-const commonPrefix = (list) => {
-  let n = 0;
-  while (list.every((s) => n < s.length && s[n] === list[0][n])) n++;
-  return n;
-};
-const commonSuffix = (list) => {
-  let n = 0;
-  while (list.every((s) => n < s.length && s.at(-1 - n) === list[0].at(-1 - n))) n++;
-  return n;
-};
-/** Cuts the part that differs between the variants out of each. */
-function differences(variants) {
-  const pre = commonPrefix(variants);
-  const post = commonSuffix(variants.map((v) => v.slice(pre)));
-  return {pre, post, parts: variants.map((v) => v.slice(pre, v.length - post))};
-}
-
-// Heading levels differ only in the title; call-to-actions only in their section.
-const byLevel = differences(
-  HEADING_LEVELS.map((h) => render({...ctaAttributes.link, 'heading-level': String(h)})),
-);
-const ctaKinds = Object.keys(ctaAttributes);
-const byCta = differences(ctaKinds.map((kind) => render(ctaAttributes[kind])));
-const base = render(ctaAttributes.link); // heading 2, link
-const titleAt = byLevel.pre;
-const titleEnd = titleAt + byLevel.parts[1].length;
-const ctaAt = byCta.pre;
-if (!(titleEnd <= ctaAt)) throw new Error('generate-wordpress: the title and the CTA overlap');
-const themeClass = 'class="article theme-none"';
-const hole = (s, what, by) => {
-  const n = s.split(what).length - 1;
-  if (n !== 1) throw new Error(`generate-wordpress: expected ${what} once, found it ${n} times`);
-  return s.replace(what, by);
-};
-const parts = {
-  template: hole(
-    `${base.slice(0, titleAt)}{{title}}${base.slice(titleEnd, ctaAt)}{{cta}}${base.slice(base.length - byCta.post)}`,
-    themeClass,
-    'class="article {{theme}}"',
-  ),
-  titles: byLevel.parts,
-  cta: Object.fromEntries(
-    ctaKinds.map((kind, i) => {
-      let part = byCta.parts[i];
-      if (kind !== 'form') {
-        part = hole(part, `href="${SENTINEL.href}"`, 'href="{{href}}"');
-        part = hole(part, `>${SENTINEL.label}`, '>{{label}}');
-        part = hole(
-          part,
-          `target="${kind === 'form' ? '' : ctaAttributes[kind]['cta-target']}"`,
-          'target="{{target}}"',
-        );
-      }
-      if (/\{\{(?!href|label|target)/.test(part)) throw new Error('generate-wordpress: stray hole');
-      return [kind, part];
-    }),
-  ),
-};
-if (/LABEL-SENTINEL|href\.invalid/.test(JSON.stringify(parts))) {
-  throw new Error('generate-wordpress: a sentinel value was left in the parts');
-}
-
-// Every combination, filled, must be what the renderer writes for it.
-let combinations = 0;
-/** Each combination with the renderer's markup, for the PHP twin's test (PrerenderTest). */
-const cases = [];
-const sample = {href: '/contact?a=1&b=2', label: 'Book a call: today'};
-for (const headingLevel of HEADING_LEVELS) {
-  for (const theme of [undefined, ...THEMES]) {
-    for (const cta of ['form', ...CTA_TARGETS]) {
-      const attributes = {'heading-level': String(headingLevel), ...(theme ? {theme} : {})};
-      if (cta === 'form') attributes['form-action'] = '/contact';
-      else
-        Object.assign(attributes, {
-          'cta-href': sample.href,
-          'cta-label': sample.label,
-          'cta-target': cta,
-        });
-      const expected = render(attributes);
-      const filled = fillPrerender(parts, {
-        headingLevel,
-        theme,
-        cta: cta === 'form' ? 'form' : {...sample, target: cta},
-      });
-      if (filled !== expected) {
-        throw new Error(
-          `generate-wordpress: the parts do not rebuild ${JSON.stringify(attributes)}; ` +
-            `first difference at ${commonPrefix([filled, expected])}`,
-        );
-      }
-      combinations++;
-      cases.push({attributes, expected});
-    }
-  }
-}
+const {parts, cases} = await prerenderParts();
+const combinations = cases.length;
 
 const prerenderPhp =
   header(
@@ -298,8 +197,8 @@ const files = {
   [path.join(plugin, 'includes/generated/facts.php')]: factsPhp,
   [path.join(plugin, 'includes/generated/prerender.php')]: prerenderPhp,
   [blockFile]: await prettier.format(JSON.stringify(blockJson), {
-    ...(await prettier.resolveConfig(blockFile)),
-    filepath: blockFile,
+    ...(await prettier.resolveConfig(path.join(root, 'package.json'))),
+    parser: 'json',
   }),
 };
 const stale = [];
