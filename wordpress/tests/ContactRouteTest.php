@@ -2,8 +2,9 @@
 /**
  * The contact form's REST route, called through WordPress's own REST server (rest_do_request)
  * and wp_mail(), whose messages a stand-in PHPMailer keeps instead of sending
- * (class-test-mailer.php). Transients live in WordPress's in-memory object cache: the tests
- * have no database, so any write to one would fail the test.
+ * (class-test-mailer.php). The tests run as on a site with a persistent object cache (counters
+ * and submission ids in the plugin's cache group, WordPress's in-memory cache standing in): the
+ * tests have no database, so any write to one would fail the test.
  *
  * @package TherapistAttachmentArticle
  */
@@ -28,6 +29,12 @@ final class ContactRouteTest extends Therapist_Attachment_Article_Test_Case {
 	/** @var string */
 	private $remote_addr;
 
+	/** @var array The server variables and query string as they were, restored after each test. */
+	private $server;
+
+	/** @var array */
+	private $get;
+
 	/** @var array<string, array{0: string, 1: callable, 2: int}> Filters added by a test. */
 	private $added = array();
 
@@ -35,6 +42,9 @@ final class ContactRouteTest extends Therapist_Attachment_Article_Test_Case {
 		parent::setUp();
 		$this->using_cache = wp_using_ext_object_cache( true );
 		wp_cache_flush_group( 'transient' );
+		wp_cache_flush_group( THERAPIST_ATTACHMENT_ARTICLE_CACHE_GROUP );
+		$this->server           = $_SERVER;
+		$this->get              = $_GET;
 		$this->remote_addr      = $_SERVER['REMOTE_ADDR'];
 		$this->mailer           = new Therapist_Attachment_Article_Test_Mailer();
 		$GLOBALS['phpmailer']   = $this->mailer;
@@ -48,7 +58,10 @@ final class ContactRouteTest extends Therapist_Attachment_Article_Test_Case {
 		}
 		$this->added = array();
 		wp_cache_flush_group( 'transient' );
+		wp_cache_flush_group( THERAPIST_ATTACHMENT_ARTICLE_CACHE_GROUP );
 		wp_using_ext_object_cache( $this->using_cache );
+		$_SERVER                = $this->server;
+		$_GET                   = $this->get;
 		$_SERVER['REMOTE_ADDR'] = $this->remote_addr;
 		unset( $GLOBALS['phpmailer'] );
 		parent::tearDown();
@@ -180,7 +193,7 @@ final class ContactRouteTest extends Therapist_Attachment_Article_Test_Case {
 		$mail = $this->mailer->sent[0];
 		$this->assertSame( array( self::ADMIN ), $mail['to'] );
 		$this->assertSame( array( 'jo@example.org' ), $mail['reply_to'] );
-		$this->assertStringContainsString( "Message:\nLine one\nLine two & <3\n", str_replace( "\r\n", "\n", $mail['body'] ) );
+		$this->assertStringContainsString( "Message:\nLine one\nLine two & <3\n", $mail['body'], 'CRLF arrives as LF' );
 	}
 
 	public function test_the_phone_is_optional() {
@@ -253,24 +266,22 @@ final class ContactRouteTest extends Therapist_Attachment_Article_Test_Case {
 		$this->assertSame( '[example.test] Message from Jo Visitor', $this->mailer->sent[0]['subject'] );
 	}
 
-	public function test_markup_is_removed_and_entities_do_not_show_in_the_plain_text_mail() {
+	public function test_markup_is_text_kept_as_typed_in_the_plain_text_mail() {
 		$this->assertSent(
 			$this->post(
 				$this->fields(
 					array(
 						'name'    => '<b>Jo</b> "JJ" O\'Neil & co',
-						'message' => "I <3 this. a < b > c & \"quoted\" 'single'\n<script>alert(1)</script>Bye <img src=x onerror=alert(1)>",
+						'message' => "I <3 this. a < b > c & \"quoted\" 'single'\n<script>alert(1)</script>Bye <img src=x onerror=alert(1)> &lt;",
 					)
 				)
 			)
 		);
 		$mail = $this->mailer->sent[0];
-		$this->assertStringContainsString( "Name: Jo \"JJ\" O'Neil & co\n", $mail['body'] );
-		$this->assertSame( '[Harbor & Light Counseling] Message from Jo "JJ" O\'Neil & co', $mail['subject'] );
-		$this->assertStringContainsString( 'I <3 this. a < b > c & "quoted" \'single\'', $mail['body'] );
-		$this->assertStringNotContainsString( '<script', $mail['body'] );
-		$this->assertStringNotContainsString( '<img', $mail['body'] );
-		$this->assertStringNotContainsString( '&lt;', $mail['body'] );
+		$this->assertSame( 'text/plain', $mail['type'] );
+		$this->assertStringContainsString( "Name: <b>Jo</b> \"JJ\" O'Neil & co\n", $mail['body'] );
+		$this->assertSame( '[Harbor & Light Counseling] Message from <b>Jo</b> "JJ" O\'Neil & co', $mail['subject'] );
+		$this->assertStringContainsString( "\nI <3 this. a < b > c & \"quoted\" 'single'\n<script>alert(1)</script>Bye <img src=x onerror=alert(1)> &lt;\n", $mail['body'] );
 	}
 
 	// ----------------------------------------------------------------------------------------
@@ -306,7 +317,7 @@ final class ContactRouteTest extends Therapist_Attachment_Article_Test_Case {
 			'name missing'                 => array( array( 'name' => null ), 'name' ),
 			'name empty'                   => array( array( 'name' => '' ), 'name' ),
 			'name only spaces'             => array( array( 'name' => " \t\n " ), 'name' ),
-			'name only markup'             => array( array( 'name' => '<b></b>' ), 'name' ),
+			'name only control characters' => array( array( 'name' => "\x00\x07\r\n\x1B" ), 'name' ),
 			'name a list'                  => array( array( 'name' => array( 'Jo' ) ), 'name' ),
 			'name an object'               => array( array( 'name' => array( 'first' => 'Jo' ) ), 'name' ),
 			'name a boolean'               => array( array( 'name' => true ), 'name' ),
@@ -332,15 +343,51 @@ final class ContactRouteTest extends Therapist_Attachment_Article_Test_Case {
 			'message missing'              => array( array( 'message' => null ), 'message' ),
 			'message empty'                => array( array( 'message' => '' ), 'message' ),
 			'message only spaces'          => array( array( 'message' => "  \n\n  " ), 'message' ),
-			'message only a script'        => array( array( 'message' => '<script>alert(1)</script>' ), 'message' ),
+			'message only line breaks'     => array( array( 'message' => "\r\n\r\n\t" ), 'message' ),
+			'message invalid UTF-8'        => array( array( 'message' => "Hi \xF0\x9F\x98" ), 'message', 'urlencoded' ),
+			'phone with a trailing newline' => array( array( 'phone' => "5551234\n" ), 'phone' ),
 			'message 5001 characters'      => array( array( 'message' => $too_long( 5001, '✓' ) ), 'message' ),
 			'message huge'                 => array( array( 'message' => $too_long( 1000000 ) ), 'message', 'urlencoded' ),
 			'message a list'               => array( array( 'message' => array( 'Hi' ) ), 'message' ),
-			'submission id with a newline' => array( array( 'submissionId' => "abc12345\nx" ), 'submissionId' ),
-			'submission id too short'      => array( array( 'submissionId' => 'abc' ), 'submissionId' ),
-			'submission id with a slash'   => array( array( 'submissionId' => '../../etc/passwd' ), 'submissionId' ),
-			'submission id a list'         => array( array( 'submissionId' => array( self::ID ) ), 'submissionId' ),
 		);
+	}
+
+	/**
+	 * @dataProvider invalid_submission_ids
+	 */
+	public function test_a_missing_or_invalid_submission_id_is_a_400_and_nothing_is_sent( $id, $encoding = 'json' ) {
+		$fields = $this->fields( array( 'submissionId' => $id ) );
+		if ( null === $id ) {
+			unset( $fields['submissionId'] );
+		}
+		$response = $this->post( $fields, $encoding );
+		$this->assertSame( 400, $response->get_status() );
+		$body = $this->body( $response );
+		$this->assertSame( 'therapist_attachment_article_invalid_submission_id', $body['code'] );
+		$this->assertSame( array( 'status' => 400 ), $body['data'] );
+		$this->assertArrayNotHasKey( 'errors', $body, 'Not a field the visitor could fix' );
+		$this->assertSame( array(), $this->calls );
+	}
+
+	public function invalid_submission_ids() {
+		return array(
+			'missing'                  => array( null ),
+			'missing, urlencoded'      => array( null, 'urlencoded' ),
+			'empty'                    => array( '' ),
+			'with a newline'           => array( "abc12345\nx" ),
+			'with a trailing newline'  => array( "abc12345\n" ),
+			'with spaces around'       => array( ' abc12345 ' ),
+			'too short'                => array( 'abc' ),
+			'too long'                 => array( str_repeat( 'a', 101 ) ),
+			'with a slash'             => array( '../../etc/passwd' ),
+			'a list'                   => array( array( self::ID ) ),
+			'a number'                 => array( 12345678 ),
+		);
+	}
+
+	public function test_the_submission_id_is_checked_before_the_fields() {
+		$response = $this->post( array( 'name' => '', 'email' => 'nope' ) );
+		$this->assertSame( 400, $response->get_status() );
 	}
 
 	public function test_the_422_names_every_invalid_field_at_once_in_the_elements_format() {
@@ -388,7 +435,7 @@ final class ContactRouteTest extends Therapist_Attachment_Article_Test_Case {
 		$response = $this->post( '{"name": "Jo",', 'json' );
 		$this->assertSame( 400, $response->get_status() );
 		$this->assertSame( 'rest_invalid_json', $this->body( $response )['code'] );
-		$this->assertSame( 422, $this->post( '[1, 2, 3]', 'json' )->get_status() );
+		$this->assertSame( 400, $this->post( '[1, 2, 3]', 'json' )->get_status(), 'No submission id in it' );
 		$this->assertSame( array(), $this->calls );
 	}
 
@@ -457,14 +504,6 @@ final class ContactRouteTest extends Therapist_Attachment_Article_Test_Case {
 		$this->assertCount( 2, $this->calls, 'A new id is a new message' );
 	}
 
-	public function test_without_a_submission_id_every_request_is_sent() {
-		$fields = $this->fields();
-		unset( $fields['submissionId'] );
-		$this->assertSent( $this->post( $fields ) );
-		$this->assertSent( $this->post( $fields ) );
-		$this->assertCount( 2, $this->calls );
-	}
-
 	public function test_a_retry_while_the_first_attempt_is_still_sending_is_a_409() {
 		$during = null;
 		$this->add(
@@ -523,13 +562,17 @@ final class ContactRouteTest extends Therapist_Attachment_Article_Test_Case {
 		$this->assertSame( array( 200, 200, 200, 200, 200 ), $this->send_many( 5 ) );
 		$response = $this->post( $this->fields( array( 'submissionId' => wp_generate_uuid4() ) ) );
 		$this->assertSame( 429, $response->get_status() );
+		// Windows of 10 minutes from the clock's :00, :10 …: the wait is what is left of this one.
 		$retry = (int) $response->get_headers()['Retry-After'];
-		$this->assertGreaterThan( 590, $retry );
+		$this->assertGreaterThan( 0, $retry );
 		$this->assertLessThanOrEqual( 600, $retry );
+		$this->assertEqualsWithDelta( 600 - time() % 600, $retry, 1 );
 		$body = $this->body( $response );
 		$this->assertSame( 'therapist_attachment_article_rate_limited', $body['code'] );
-		$this->assertSame( 'Too many messages were sent from your connection. Please try again in 10 minutes.', $body['message'] );
+		$minutes = (int) ceil( $retry / 60 );
+		$this->assertSame( 'Too many messages were sent from your connection. Please try again in ' . $minutes . ( 1 === $minutes ? ' minute.' : ' minutes.' ), $body['message'] );
 		$this->assertCount( 5, $this->calls );
+		$this->assertSame( 5, $this->counter( therapist_attachment_article_contact_ip_key( '192.0.2.10' ), 600 ), 'The refused message is not counted' );
 
 		// Another address is not held up.
 		$_SERVER['REMOTE_ADDR'] = '198.51.100.7';
@@ -537,12 +580,20 @@ final class ContactRouteTest extends Therapist_Attachment_Article_Test_Case {
 
 		// Once the window is over, the first address may write again.
 		$_SERVER['REMOTE_ADDR'] = '192.0.2.10';
-		$key                    = therapist_attachment_article_contact_ip_key( '192.0.2.10' );
-		$count                  = get_transient( $key );
-		$this->assertSame( 5, $count['n'] );
-		$count['until'] = time() - 1;
-		set_transient( $key, $count, 600 );
+		$this->assertSame( array( 429 ), $this->send_many( 1 ) );
+		wp_cache_delete( therapist_attachment_article_contact_ip_key( '192.0.2.10' ) . '_' . intdiv( time(), 600 ), THERAPIST_ATTACHMENT_ARTICLE_CACHE_GROUP );
 		$this->assertSame( array( 200 ), $this->send_many( 1 ) );
+	}
+
+	/**
+	 * A counter's value in the current window.
+	 *
+	 * @param string $name   therapist_attachment_article_contact_ip_key() or …_site_key().
+	 * @param int    $window Seconds.
+	 * @return int|false
+	 */
+	private function counter( $name, $window ) {
+		return wp_cache_get( $name . '_' . intdiv( time(), $window ), THERAPIST_ATTACHMENT_ARTICLE_CACHE_GROUP );
 	}
 
 	public function test_a_repeated_id_is_still_answered_as_sent_over_the_limit() {
@@ -596,8 +647,8 @@ final class ContactRouteTest extends Therapist_Attachment_Article_Test_Case {
 			}
 		);
 		$this->send_many( 5 );
-		$this->assertSame( 5, get_transient( therapist_attachment_article_contact_ip_key( '203.0.113.50' ) )['n'] );
-		$this->assertFalse( get_transient( therapist_attachment_article_contact_ip_key( '192.0.2.10' ) ) );
+		$this->assertSame( 5, $this->counter( therapist_attachment_article_contact_ip_key( '203.0.113.50' ), 600 ) );
+		$this->assertFalse( $this->counter( therapist_attachment_article_contact_ip_key( '192.0.2.10' ), 600 ) );
 	}
 
 	public function test_the_limit_can_be_changed_or_turned_off() {
@@ -622,6 +673,437 @@ final class ContactRouteTest extends Therapist_Attachment_Article_Test_Case {
 	}
 
 	// ----------------------------------------------------------------------------------------
+	// Only a real POST with a body, from this site's pages
+
+	/**
+	 * Serves a request the way WordPress builds it from PHP's globals for a real HTTP request
+	 * (WP_REST_Server::serve_request(): the method from REQUEST_METHOD, then `?_method=` or the
+	 * X-HTTP-Method-Override header; the query string; the parsed form body; the headers).
+	 *
+	 * @param string $method       REQUEST_METHOD.
+	 * @param array  $query        $_GET.
+	 * @param string $content_type CONTENT_TYPE, or '' for none.
+	 * @param string $body         The raw body (parsed into $_POST for form types, as PHP does).
+	 * @param array  $server       More $_SERVER entries (HTTP_ORIGIN …).
+	 * @return WP_REST_Response
+	 */
+	private function serve( $method, $query, $content_type, $body, $server = array() ) {
+		$_SERVER['REQUEST_METHOD'] = $method;
+		if ( '' !== $content_type ) {
+			$_SERVER['CONTENT_TYPE'] = $content_type;
+		}
+		foreach ( $server as $name => $value ) {
+			$_SERVER[ $name ] = $value;
+		}
+		$_GET = $query;
+		$post = array();
+		if ( 'POST' === $method && 0 === strpos( $content_type, 'application/x-www-form-urlencoded' ) ) {
+			parse_str( $body, $post );
+		}
+
+		$request = new WP_REST_Request( $_SERVER['REQUEST_METHOD'], self::ROUTE );
+		$request->set_query_params( wp_unslash( $_GET ) );
+		$request->set_body_params( $post );
+		$request->set_headers( rest_get_server()->get_headers( wp_unslash( $_SERVER ) ) );
+		$request->set_body( $body );
+		if ( isset( $_GET['_method'] ) ) {
+			$request->set_method( $_GET['_method'] );
+		} elseif ( isset( $_SERVER['HTTP_X_HTTP_METHOD_OVERRIDE'] ) ) {
+			$request->set_method( $_SERVER['HTTP_X_HTTP_METHOD_OVERRIDE'] );
+		}
+		return rest_do_request( $request );
+	}
+
+	public function test_a_real_post_as_a_server_builds_it_is_sent() {
+		$this->assertSent( $this->serve( 'POST', array(), 'application/json', wp_json_encode( $this->fields() ) ) );
+		$this->assertSent( $this->serve( 'POST', array(), 'application/x-www-form-urlencoded', http_build_query( $this->fields( array( 'submissionId' => 'second-id-123' ) ) ) ) );
+		$this->assertCount( 2, $this->mailer->sent );
+	}
+
+	public function test_a_get_with_method_post_in_the_query_is_a_405_and_nothing_is_sent() {
+		$response = $this->serve( 'GET', array_merge( $this->fields(), array( '_method' => 'POST' ) ), '', '' );
+		$this->assertSame( 405, $response->get_status() );
+		$this->assertSame( 'therapist_attachment_article_method_not_allowed', $this->body( $response )['code'] );
+		$this->assertSame( 'POST', $response->get_headers()['Allow'] );
+		// The same with a JSON body, as a script could send it.
+		$this->assertSame( 405, $this->serve( 'GET', array( '_method' => 'POST' ), 'application/json', wp_json_encode( $this->fields() ) )->get_status() );
+		$this->assertSame( 405, $this->serve( 'POST', array( '_method' => 'POST' ), 'application/json', wp_json_encode( $this->fields() ) )->get_status() );
+		$this->assertSame( array(), $this->calls );
+	}
+
+	public function test_a_method_override_header_is_a_405_and_nothing_is_sent() {
+		$json = wp_json_encode( $this->fields() );
+		$this->assertSame( 405, $this->serve( 'GET', array(), 'application/json', $json, array( 'HTTP_X_HTTP_METHOD_OVERRIDE' => 'POST' ) )->get_status() );
+		$this->assertSame( 405, $this->serve( 'PUT', array(), 'application/json', $json, array( 'HTTP_X_HTTP_METHOD_OVERRIDE' => 'POST' ) )->get_status() );
+		$this->assertSame( 405, $this->serve( 'POST', array(), 'application/json', $json, array( 'HTTP_X_HTTP_METHOD_OVERRIDE' => 'POST' ) )->get_status() );
+		// Another method than the request's own, when called from PHP.
+		$_SERVER['REQUEST_METHOD'] = 'GET';
+		$this->assertSame( 405, $this->post( $this->fields() )->get_status() );
+		$this->assertSame( array(), $this->calls );
+	}
+
+	public function test_fields_in_the_query_string_are_ignored() {
+		$query = $this->fields();
+		// Nothing in the body: the id is missing.
+		$response = $this->serve( 'POST', $query, 'application/json', '' );
+		$this->assertSame( 400, $response->get_status() );
+		$this->assertSame( 400, $this->serve( 'POST', $query, 'application/x-www-form-urlencoded', '' )->get_status() );
+		// Only the id in the body: every field is missing.
+		$response = $this->serve( 'POST', $query, 'application/json', wp_json_encode( array( 'submissionId' => self::ID ) ) );
+		$this->assertSame( 422, $response->get_status() );
+		$this->assertSame( array( 'name', 'email', 'message' ), array_keys( $this->body( $response )['errors'] ) );
+		// Nor can the query string fill in the honeypot or a field of a valid body.
+		$this->assertSent( $this->serve( 'POST', array( '_gotcha' => 'x', 'name' => 'Mallory' ), 'application/json', wp_json_encode( $this->fields() ) ) );
+		$this->assertCount( 1, $this->mailer->sent );
+		$this->assertStringContainsString( 'Name: Jo Visitor', $this->mailer->sent[0]['body'] );
+	}
+
+	/**
+	 * @dataProvider unsupported_content_types
+	 */
+	public function test_a_body_that_is_neither_json_nor_a_form_is_a_415( $content_type ) {
+		$request = new WP_REST_Request( 'POST', self::ROUTE );
+		if ( null !== $content_type ) {
+			$request->set_header( 'Content-Type', $content_type );
+		}
+		$request->set_body( wp_json_encode( $this->fields() ) );
+		$request->set_body_params( $this->fields() );
+		$response = rest_do_request( $request );
+		$this->assertSame( 415, $response->get_status() );
+		$this->assertSame( 'therapist_attachment_article_unsupported_media_type', $this->body( $response )['code'] );
+		$this->assertSame( array(), $this->calls );
+	}
+
+	public function unsupported_content_types() {
+		return array(
+			'none'       => array( null ),
+			'text/plain' => array( 'text/plain' ),
+			'text/html'  => array( 'text/html; charset=UTF-8' ),
+			'xml'        => array( 'application/xml' ),
+			'nonsense'   => array( 'nonsense' ),
+		);
+	}
+
+	public function test_json_with_a_charset_and_multipart_forms_are_read() {
+		$this->assertSent( $this->post( $this->fields(), 'json', array( 'Content-Type' => 'application/json; charset=UTF-8' ) ) );
+		$request = new WP_REST_Request( 'POST', self::ROUTE );
+		$request->set_header( 'Content-Type', 'multipart/form-data; boundary=x' );
+		$request->set_body_params( $this->fields( array( 'submissionId' => 'multipart-1' ) ) );
+		$this->assertSent( rest_do_request( $request ) );
+		$this->assertCount( 2, $this->mailer->sent );
+	}
+
+	/**
+	 * @dataProvider foreign_origins
+	 */
+	public function test_a_page_of_another_site_is_refused_with_a_403_and_nothing_is_sent( $headers ) {
+		$response = $this->post( $this->fields(), 'json', $headers );
+		$this->assertSame( 403, $response->get_status() );
+		$this->assertSame( 'therapist_attachment_article_forbidden_origin', $this->body( $response )['code'] );
+		$this->assertSame( array(), $this->calls );
+		// Before the honeypot and the fields: nothing about them is told.
+		$this->assertSame( 403, $this->post( array( '_gotcha' => 'x' ), 'urlencoded', $headers )->get_status() );
+	}
+
+	public function foreign_origins() {
+		return array(
+			'another site'                 => array( array( 'Origin' => 'https://evil.example' ) ),
+			'a look-alike host'            => array( array( 'Origin' => 'https://example.test.evil.example' ) ),
+			'a subdomain'                  => array( array( 'Origin' => 'https://shop.example.test' ) ),
+			'another scheme'               => array( array( 'Origin' => 'http://example.test' ) ),
+			'another port'                 => array( array( 'Origin' => 'https://example.test:8443' ) ),
+			'null (sandbox, file, data:)'  => array( array( 'Origin' => 'null' ) ),
+			'empty'                        => array( array( 'Origin' => '' ) ),
+			'cross-site fetch, no Origin'  => array( array( 'Sec-Fetch-Site' => 'cross-site' ) ),
+			'cross-site fetch, evil Origin' => array(
+				array(
+					'Sec-Fetch-Site' => 'cross-site',
+					'Origin'         => 'https://evil.example',
+				),
+			),
+		);
+	}
+
+	public function test_the_sites_own_pages_and_requests_without_an_origin_are_sent() {
+		$this->assertSent( $this->post( $this->fields(), 'json', array( 'Origin' => 'https://example.test' ) ) );
+		$this->assertSent(
+			$this->post(
+				$this->fields( array( 'submissionId' => 'same-origin-2' ) ),
+				'urlencoded',
+				array(
+					'Origin'         => 'https://EXAMPLE.test:443',
+					'Sec-Fetch-Site' => 'same-origin',
+				)
+			)
+		);
+		$this->assertSent( $this->post( $this->fields( array( 'submissionId' => 'same-site-3' ) ), 'json', array( 'Sec-Fetch-Site' => 'same-site' ) ) );
+		// A server or curl sends neither header: treated as before (limits, honeypot, fields).
+		$this->assertSent( $this->post( $this->fields( array( 'submissionId' => 'no-origin-4' ) ) ) );
+		$this->assertCount( 4, $this->mailer->sent );
+	}
+
+	public function test_wordpress_own_address_is_allowed_when_it_differs_from_the_sites() {
+		$saved = wp_cache_get( 'alloptions', 'options' );
+		wp_cache_set( 'alloptions', array_merge( $saved, array( 'siteurl' => 'https://wp.example.test/wordpress' ) ), 'options' );
+		try {
+			$this->assertSame( array( 'https://example.test', 'https://wp.example.test' ), therapist_attachment_article_contact_allowed_origins() );
+			$this->assertSent( $this->post( $this->fields(), 'json', array( 'Origin' => 'https://wp.example.test' ) ) );
+		} finally {
+			wp_cache_set( 'alloptions', $saved, 'options' );
+		}
+	}
+
+	public function test_other_origins_can_be_allowed_with_a_filter() {
+		$seen = null;
+		$this->add(
+			'therapist_attachment_article_contact_allowed_origins',
+			static function ( $origins ) use ( &$seen ) {
+				$seen      = $origins;
+				$origins[] = 'https://www.example.test/';
+				$origins[] = 'https://example.org:8443';
+				$origins[] = array( 'not an origin' );
+				return $origins;
+			}
+		);
+		$this->assertSent( $this->post( $this->fields(), 'json', array( 'Origin' => 'https://www.example.test' ) ) );
+		$this->assertSame( array( 'https://example.test' ), $seen );
+		// Another registrable domain: the browser says cross-site, and the filter allows it.
+		$this->assertSent(
+			$this->post(
+				$this->fields( array( 'submissionId' => 'other-domain-2' ) ),
+				'json',
+				array(
+					'Origin'         => 'https://example.org:8443',
+					'Sec-Fetch-Site' => 'cross-site',
+				)
+			)
+		);
+		$this->assertSame( 403, $this->post( $this->fields( array( 'submissionId' => 'evil-3' ) ), 'json', array( 'Origin' => 'https://evil.example' ) )->get_status() );
+		$this->assertCount( 2, $this->mailer->sent );
+	}
+
+	// ----------------------------------------------------------------------------------------
+	// The text arrives exactly as typed
+
+	/**
+	 * @dataProvider encodings
+	 */
+	public function test_the_message_arrives_exactly_as_typed( $encoding ) {
+		$typed = "I'm 100%better since we were <18 and >30\n"
+			. "Emoji 😀👩‍👩‍👧 and accents é, e\u{301}\n"
+			. "\tTabbed\tline\n"
+			. "A %20 stays %20, %3Cb%3E too, and &amp; is no ampersand\n"
+			. "<script>alert('x')</script> <b>bold?</b> \\ backslash \"quotes\"\n"
+			. '   spaces kept   ';
+		$this->assertSent( $this->post( $this->fields( array( 'message' => $typed ) ), $encoding ) );
+		$mail = $this->mailer->sent[0];
+		$this->assertSame( 'text/plain', $mail['type'] );
+		$this->assertStringContainsString( "Message:\n" . $typed . "\n\n-- \n", $mail['body'] );
+	}
+
+	public function encodings() {
+		return array(
+			'json'       => array( 'json' ),
+			'urlencoded' => array( 'urlencoded' ),
+		);
+	}
+
+	public function test_the_old_sanitizing_no_longer_eats_text() {
+		// sanitize_textarea_field() made "I'm 100tter since we were 30" of this.
+		$this->assertSent( $this->post( $this->fields( array( 'message' => "I'm 100%better since we were <18 and >30" ) ) ) );
+		$this->assertStringContainsString( "\nI'm 100%better since we were <18 and >30\n", $this->mailer->sent[0]['body'] );
+	}
+
+	public function test_crlf_becomes_lf_and_control_characters_are_removed() {
+		$this->assertSent( $this->post( $this->fields( array( 'message' => "One\r\nTwo\rThree\x00\x07\x1B[31m\x7F\u{85}\u{9F}\nFour\tend" ) ) ) );
+		$this->assertStringContainsString( "Message:\nOne\nTwoThree[31m\nFour\tend\n", $this->mailer->sent[0]['body'] );
+	}
+
+	public function test_the_name_is_one_line_without_control_characters() {
+		$this->assertSent( $this->post( $this->fields( array( 'name' => "  Jo\tO'Neil\r\n<3 100%better\x00\x1B\u{2028}x  " ) ) ) );
+		$mail = $this->mailer->sent[0];
+		$this->assertStringContainsString( "Name: Jo O'Neil <3 100%better x\n", $mail['body'] );
+		$this->assertSame( "[Harbor & Light Counseling] Message from Jo O'Neil <3 100%better x", $mail['subject'] );
+	}
+
+	public function test_lengths_count_code_points() {
+		// 200 emoji of 4 bytes each, and 200 code points as 100 "e" + combining accent pairs.
+		$this->assertSent( $this->post( $this->fields( array( 'name' => str_repeat( '😀', 200 ) ) ) ) );
+		$this->assertSent( $this->post( $this->fields( array( 'name' => str_repeat( "e\u{301}", 100 ), 'submissionId' => 'combining-2' ) ) ) );
+		$this->assertCount( 2, $this->mailer->sent );
+
+		$strings = therapist_attachment_article_form_strings();
+		foreach (
+			array(
+				'name'    => array( str_repeat( '😀', 201 ), '200' ),
+				'message' => array( str_repeat( "e\u{301}", 2500 ) . 'x', '5,000' ),
+				'email'   => array( str_repeat( 'a', 64 ) . '@' . str_repeat( 'b', 186 ) . '.org', '254' ),
+				'phone'   => array( str_repeat( '5', 41 ), '40' ),
+			) as $field => $case
+		) {
+			$response = $this->post( $this->fields( array( $field => $case[0], 'submissionId' => 'long-' . $field . '-1' ) ) );
+			$this->assertSame( 422, $response->get_status(), $field );
+			$this->assertSame(
+				array( $field => str_replace( '{max}', $case[1], $strings['tooLong'] ) ),
+				$this->body( $response )['errors']
+			);
+			$this->assertSame( 'Please shorten this to ' . $case[1] . ' characters or fewer.', $this->body( $response )['errors'][ $field ] );
+		}
+		$this->assertCount( 2, $this->calls );
+	}
+
+	public function test_the_limits_and_messages_are_the_elements_own() {
+		$facts   = therapist_attachment_article_facts();
+		$strings = therapist_attachment_article_form_strings();
+		$this->assertSame( 200, $facts['fields']['name']['max_length'] );
+		$response = $this->post( $this->fields( array( 'name' => '', 'email' => 'x', 'phone' => 'abc', 'message' => '' ) ) );
+		$this->assertSame(
+			array(
+				'name'    => $strings['nameError'],
+				'email'   => $strings['emailError'],
+				'phone'   => $strings['phoneError'],
+				'message' => $strings['messageError'],
+			),
+			$this->body( $response )['errors']
+		);
+		$this->assertFalse( defined( 'THERAPIST_ATTACHMENT_ARTICLE_CONTACT_LIMITS' ), 'No second copy of the limits' );
+	}
+
+	// ----------------------------------------------------------------------------------------
+	// The site's ceiling
+
+	public function test_the_site_ceiling_is_50_per_hour_by_default() {
+		$this->assertSame( 50, therapist_attachment_article_contact_site_limit() );
+	}
+
+	public function test_over_the_sites_ceiling_it_is_a_429_whatever_the_address() {
+		$this->add(
+			'therapist_attachment_article_contact_site_limit',
+			static function () {
+				return 3;
+			}
+		);
+		foreach ( array( '198.51.100.1', '198.51.100.2', '198.51.100.3' ) as $ip ) {
+			$_SERVER['REMOTE_ADDR'] = $ip;
+			$this->assertSame( array( 200 ), $this->send_many( 1 ) );
+		}
+		$_SERVER['REMOTE_ADDR'] = '198.51.100.4';
+		$response               = $this->post( $this->fields( array( 'submissionId' => wp_generate_uuid4() ) ) );
+		$this->assertSame( 429, $response->get_status() );
+		$this->assertSame( 'therapist_attachment_article_site_rate_limited', $this->body( $response )['code'] );
+		$retry = (int) $response->get_headers()['Retry-After'];
+		$this->assertEqualsWithDelta( HOUR_IN_SECONDS - time() % HOUR_IN_SECONDS, $retry, 1 );
+		$this->assertCount( 3, $this->calls );
+		$this->assertSame( 3, $this->counter( therapist_attachment_article_contact_site_key(), HOUR_IN_SECONDS ) );
+		// The refused message is not held against its address either.
+		$this->assertSame( 0, $this->counter( therapist_attachment_article_contact_ip_key( '198.51.100.4' ), 600 ) );
+		// Nor is its id: once there is room, the same message goes.
+		$fields = $this->fields( array( 'submissionId' => 'refused-then-sent' ) );
+		$this->assertSame( 429, $this->post( $fields )->get_status() );
+		wp_cache_delete( therapist_attachment_article_contact_site_key() . '_' . intdiv( time(), HOUR_IN_SECONDS ), THERAPIST_ATTACHMENT_ARTICLE_CACHE_GROUP );
+		$this->assertSent( $this->post( $fields ) );
+	}
+
+	public function test_the_sites_ceiling_can_be_turned_off() {
+		$this->add( 'therapist_attachment_article_contact_site_limit', '__return_zero' );
+		$this->add( 'therapist_attachment_article_contact_rate_limit', static function () {
+			return array( 'limit' => 0 );
+		} );
+		$this->assertSame( array_fill( 0, 60, 200 ), $this->send_many( 60 ) );
+		$this->assertFalse( $this->counter( therapist_attachment_article_contact_site_key(), HOUR_IN_SECONDS ) );
+	}
+
+	public function test_only_messages_to_be_sent_count_towards_the_ceiling() {
+		$this->post( $this->fields( array( 'email' => 'bad' ) ) );
+		$this->post( $this->fields( array( '_gotcha' => 'bot' ) ) );
+		$this->post( $this->fields( array( 'submissionId' => null ) ) );
+		$this->post( $this->fields(), 'json', array( 'Origin' => 'https://evil.example' ) );
+		$this->assertFalse( $this->counter( therapist_attachment_article_contact_site_key(), HOUR_IN_SECONDS ) );
+		$this->assertSent( $this->post( $this->fields() ) );
+		$this->assertSent( $this->post( $this->fields() ) ); // The same id again: not sent again.
+		$this->assertSame( 1, $this->counter( therapist_attachment_article_contact_site_key(), HOUR_IN_SECONDS ) );
+	}
+
+	// ----------------------------------------------------------------------------------------
+	// Counters under parallel requests
+
+	/**
+	 * Runs $test with an object cache in which, each time the plugin increments one of its
+	 * counters, another request's increment of the same counter lands first: what happens when
+	 * two PHP processes share Redis or Memcached.
+	 *
+	 * @param int      $others How many increments of other requests to interleave.
+	 * @param callable $test   The test.
+	 */
+	private function with_parallel_requests( $others, $test ) {
+		$original = $GLOBALS['wp_object_cache'];
+		$racing   = new class() extends WP_Object_Cache {
+			/** @var int */
+			public $others = 0;
+
+			public function incr( $key, $offset = 1, $group = 'default' ) {
+				if ( THERAPIST_ATTACHMENT_ARTICLE_CACHE_GROUP === $group && $this->others > 0 ) {
+					--$this->others;
+					parent::incr( $key, 1, $group ); // The other request.
+				}
+				return parent::incr( $key, $offset, $group );
+			}
+		};
+		// The same contents as WordPress's cache (its properties are private to WP_Object_Cache).
+		Closure::bind(
+			static function () use ( $original, $racing ) {
+				foreach ( get_object_vars( $original ) as $name => $value ) {
+					$racing->$name = $value;
+				}
+			},
+			null,
+			WP_Object_Cache::class
+		)();
+		$racing->others               = $others;
+		$GLOBALS['wp_object_cache'] = $racing;
+		try {
+			$test();
+		} finally {
+			$GLOBALS['wp_object_cache'] = $original;
+		}
+	}
+
+	public function test_counters_use_atomic_increments_so_parallel_requests_are_all_counted() {
+		$this->add(
+			'therapist_attachment_article_contact_rate_limit',
+			static function () {
+				return array(
+					'limit'  => 4,
+					'window' => 600,
+				);
+			}
+		);
+		$this->with_parallel_requests(
+			4,
+			function () {
+				// Each message's counters (address, then site) see one other request's increment.
+				$this->assertSame( array( 200 ), $this->send_many( 1 ) );
+				$this->assertSame( 2, $this->counter( therapist_attachment_article_contact_ip_key( '192.0.2.10' ), 600 ), 'Nothing lost' );
+				$this->assertSame( 2, $this->counter( therapist_attachment_article_contact_site_key(), HOUR_IN_SECONDS ) );
+				$this->assertSame( array( 200 ), $this->send_many( 1 ) );
+				$this->assertSame( 4, $this->counter( therapist_attachment_article_contact_ip_key( '192.0.2.10' ), 600 ) );
+				// The limit of 4 is reached by 2 of this request's messages and 2 of the others.
+				$this->assertSame( array( 429 ), $this->send_many( 1 ) );
+				$this->assertSame( 4, $this->counter( therapist_attachment_article_contact_ip_key( '192.0.2.10' ), 600 ) );
+			}
+		);
+		$this->assertCount( 2, $this->calls );
+	}
+
+	public function test_a_submission_id_is_claimed_atomically() {
+		// Another request claimed the id a moment ago (wp_cache_add() succeeded there first).
+		$this->assertTrue( wp_cache_add( therapist_attachment_article_contact_id_key( self::ID ), 'sending', THERAPIST_ATTACHMENT_ARTICLE_CACHE_GROUP, 120 ) );
+		$this->assertSame( 409, $this->post( $this->fields() )->get_status() );
+		$this->assertSame( array(), $this->calls );
+		$this->assertFalse( $this->counter( therapist_attachment_article_contact_site_key(), HOUR_IN_SECONDS ), 'Not counted' );
+	}
+
+	// ----------------------------------------------------------------------------------------
 	// Privacy
 
 	public function test_nothing_of_the_message_or_the_address_is_kept() {
@@ -636,13 +1118,25 @@ final class ContactRouteTest extends Therapist_Attachment_Article_Test_Case {
 			null,
 			WP_Object_Cache::class
 		)();
-		$this->assertSame( array( 'sent' ), array_values( array_filter( $cache['transient'], 'is_string' ) ) );
-		$kept = serialize( $cache );
+		$kept = $cache[ THERAPIST_ATTACHMENT_ARTICLE_CACHE_GROUP ];
+		ksort( $kept );
+		$this->assertSame( array( 1, 'sent', 1 ), array_values( $kept ), 'The address\'s count, the id, the site\'s count' );
+		$this->assertMatchesRegularExpression( '/^taa_rate_[0-9a-f]{32}_[0-9]+$/', array_keys( $kept )[0] );
+		$this->assertMatchesRegularExpression( '/^taa_sent_[0-9a-f]{32}$/', array_keys( $kept )[1] );
+		$this->assertSame( 'taa_site_' . intdiv( time(), HOUR_IN_SECONDS ), array_keys( $kept )[2] );
+		$this->assertEmpty( isset( $cache['transient'] ) ? $cache['transient'] : array(), 'No transients where an object cache exists' );
+		$all = serialize( $cache );
 		foreach ( array( 'Unique Name Q', 'jo@example.org', '555', 'Unique message text Z', '203.0.113.77', self::ID ) as $secret ) {
-			$this->assertStringNotContainsString( $secret, $kept );
+			$this->assertStringNotContainsString( $secret, $all );
 		}
 		// And no database: a write would have thrown (wp-content/db.php).
-		$this->assertCount( 2, $cache['transient'], 'A counter and the id' );
+	}
+
+	public function test_the_privacy_policy_text_names_what_is_kept() {
+		$text = therapist_attachment_article_privacy_policy_text();
+		$this->assertStringContainsString( 'keyed hash of your IP address', $text );
+		$this->assertStringContainsString( '24 hours', $text );
+		$this->assertStringContainsString( 'current hour', $text );
 	}
 
 	public function test_the_privacy_policy_text_is_only_added_in_the_admin() {

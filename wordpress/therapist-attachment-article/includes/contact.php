@@ -1,22 +1,33 @@
 <?php
 /**
- * The contact form's backend: a REST route that emails a visitor's message to the site's admin.
+ * The contact form's backend: a REST route that emails a visitor's message to the site.
  *
  * `POST /wp-json/therapist-attachment-article/v1/contact` (or `?rest_route=…` without pretty
- * permalinks), with a JSON or `application/x-www-form-urlencoded` body:
+ * permalinks), with a JSON, `application/x-www-form-urlencoded` or `multipart/form-data` body:
  * `name`, `email`, `phone` (optional), `message`, `submissionId`, and the honeypot `_gotcha`.
+ * Only the body is read: fields in the query string are ignored.
  *
- * Answers, as the element understands them:
- * - 200 `{"sent": true}`: sent; also when the honeypot is filled (nothing is sent, and a bot
- *   cannot tell) and when the submission id was already sent (a retry never sends twice);
+ * The route is always registered (on `rest_api_init`), whether or not any content shows the
+ * form: it is how the form works with no set-up, and a route that came and went with the
+ * content would answer 404 to a visitor who loaded the page just before it was edited.
+ *
+ * Answers, as the element understands them, in the order they are checked:
+ * - 405: not a real POST (`?_method=POST` on a GET, or an `X-HTTP-Method-Override` header);
+ * - 415: a body that is neither JSON nor a form;
+ * - 403: sent by a page of another site (its `Origin`, or `Sec-Fetch-Site: cross-site`);
+ * - 200 `{"sent": true}`: the honeypot is filled (nothing is sent, and a bot cannot tell);
+ * - 400: no valid `submissionId`;
  * - 422 `{"errors": {"email": "…"}, …}`: field errors, shown on the fields;
+ * - 200 `{"sent": true}`: the submission id was already sent (a retry never sends twice);
  * - 409: the same submission id is being sent right now (a retry overtook its first attempt);
- * - 429 with `Retry-After`: too many messages from this address;
- * - 500: wp_mail() could not send.
+ * - 429 with `Retry-After`: too many messages from this address, or from everyone this hour;
+ * - 500: wp_mail() could not send; otherwise 200 `{"sent": true}`.
  *
  * Nothing of the message is stored: not as a post, an option, a transient or a log line. The
- * only things kept are two short-lived transients holding keyed hashes: one of the visitor's
- * IP address (a counter, for the rate limit) and one of the submission id (for 24 hours, so a
+ * only things kept are short-lived counters and marks under keyed hashes, in transients or,
+ * where the site has a persistent object cache, in that cache: a hash of the visitor's IP
+ * address with a count (for the rate limit, up to 10 minutes), a count of all messages in
+ * the current hour (no personal data), and a hash of the submission id (for 24 hours, so a
  * retry is recognised).
  *
  * @package TherapistAttachmentArticle
@@ -30,13 +41,8 @@ const THERAPIST_ATTACHMENT_ARTICLE_REST_NAMESPACE = 'therapist-attachment-articl
 /** The contact route, inside the namespace. */
 const THERAPIST_ATTACHMENT_ARTICLE_CONTACT_ROUTE = '/contact';
 
-/** Longest accepted values, in characters. */
-const THERAPIST_ATTACHMENT_ARTICLE_CONTACT_LIMITS = array(
-	'name'    => 200,
-	'email'   => 254, // The longest address SMTP can carry (RFC 5321).
-	'phone'   => 40,
-	'message' => 5000,
-);
+/** The object cache group of the counters and submission ids, where a persistent cache exists. */
+const THERAPIST_ATTACHMENT_ARTICLE_CACHE_GROUP = 'therapist-attachment-article';
 
 /** How long a sent submission id is remembered, in seconds. */
 const THERAPIST_ATTACHMENT_ARTICLE_CONTACT_ID_TTL = DAY_IN_SECONDS;
@@ -47,8 +53,11 @@ const THERAPIST_ATTACHMENT_ARTICLE_CONTACT_ID_TTL = DAY_IN_SECONDS;
  */
 const THERAPIST_ATTACHMENT_ARTICLE_CONTACT_SENDING_TTL = 120;
 
+/** Messages per hour from all visitors together, unless filtered. */
+const THERAPIST_ATTACHMENT_ARTICLE_CONTACT_SITE_LIMIT = 50;
+
 /**
- * Runs on `rest_api_init`.
+ * Runs on `rest_api_init`, on every request to the REST API: the route always exists.
  */
 function therapist_attachment_article_register_contact_route() {
 	register_rest_route(
@@ -59,13 +68,16 @@ function therapist_attachment_article_register_contact_route() {
 			'callback'            => 'therapist_attachment_article_contact',
 			/*
 			 * Anyone may write, as with any contact form: the visitors are anonymous. What guards
-			 * the route is the validation, the honeypot and the per-address rate limit below.
+			 * the route is checked in the callback: a real POST, from a page of this site (its
+			 * Origin), the honeypot, the validation, and the rate limits per address and per site.
 			 *
 			 * No nonce either. WordPress's REST nonce only proves that a logged-in user's cookie
 			 * was sent on purpose (CSRF), and an anonymous message has no such cookie to abuse;
 			 * a nonce in the page would also go stale in page caches, and the form would then
 			 * fail for every visitor served the cached page. A logged-in visitor who posts without
 			 * a nonce is simply treated as anonymous by WordPress (rest_cookie_check_errors()).
+			 * The Origin check is what keeps other sites' pages from using visitors' browsers to
+			 * post here.
 			 */
 			'permission_callback' => '__return_true',
 			// Checked in the callback, so that errors come back as the element's 422 `errors`
@@ -104,21 +116,40 @@ function therapist_attachment_article_contact_url() {
 /**
  * The route's callback.
  *
- * @param WP_REST_Request $request The request; JSON and form-encoded bodies alike.
+ * @param WP_REST_Request $request The request.
  * @return WP_REST_Response
  */
 function therapist_attachment_article_contact( $request ) {
 	$sent = new WP_REST_Response( array( 'sent' => true ), 200 );
 
-	// 1. A bot filled the hidden field: answer as if sent, before anything else could tell it
+	// 1. Who may post at all: a real POST with a body, from a page of this site.
+	$refused = therapist_attachment_article_contact_refusal( $request );
+	if ( null !== $refused ) {
+		return $refused;
+	}
+	$body = therapist_attachment_article_contact_body( $request );
+
+	// 2. A bot filled the hidden field: answer as if sent, before anything else could tell it
 	// apart (a validation error would), and send nothing.
-	$gotcha = $request->get_param( '_gotcha' );
+	$gotcha = isset( $body['_gotcha'] ) ? $body['_gotcha'] : null;
 	if ( null !== $gotcha && '' !== ( is_scalar( $gotcha ) ? trim( (string) $gotcha ) : 'filled' ) ) {
 		return $sent;
 	}
 
-	// 2. The fields.
-	$checked = therapist_attachment_article_contact_validate( $request );
+	// 3. The submission id, which the element always sends: without it a retry could not be
+	// recognised. Not a field the visitor can fix, hence a plain 400.
+	$id      = isset( $body['submissionId'] ) && is_string( $body['submissionId'] ) ? $body['submissionId'] : '';
+	$pattern = therapist_attachment_article_facts()['submission_id_pattern'];
+	if ( ! therapist_attachment_article_contact_matches( $pattern, $id ) ) {
+		return therapist_attachment_article_contact_error(
+			'therapist_attachment_article_invalid_submission_id',
+			__( 'The message has no valid submission id. Please reload the page and try again.', 'therapist-attachment-article' ),
+			400
+		);
+	}
+
+	// 4. The fields.
+	$checked = therapist_attachment_article_contact_validate( $body );
 	if ( ! empty( $checked['errors'] ) ) {
 		return new WP_REST_Response(
 			array(
@@ -130,67 +161,181 @@ function therapist_attachment_article_contact( $request ) {
 			422
 		);
 	}
-	$fields = $checked['fields'];
+	$fields                 = $checked['fields'];
+	$fields['submissionId'] = $id;
 
-	// 3. A retry of a message already sent (its answer was lost, say) is answered as sent.
-	$id_key = '' === $fields['submissionId'] ? '' : therapist_attachment_article_contact_id_key( $fields['submissionId'] );
-	if ( '' !== $id_key ) {
-		$seen = get_transient( $id_key );
-		if ( 'sent' === $seen ) {
-			return $sent;
-		}
-		if ( 'sending' === $seen ) {
-			return therapist_attachment_article_contact_error(
-				'therapist_attachment_article_in_progress',
-				__( 'This message is being sent right now. Please wait a moment.', 'therapist-attachment-article' ),
-				409,
-				5
-			);
-		}
+	// 5. A retry of a message already sent (its answer was lost, say) is answered as sent; one
+	// that overtook its first attempt is asked to wait. Otherwise the id is now marked as being
+	// sent, so that a retry arriving while the mail server is still busy is not sent twice.
+	$id_key = therapist_attachment_article_contact_id_key( $id );
+	$claim  = therapist_attachment_article_contact_claim( $id_key );
+	if ( 'sent' === $claim ) {
+		return $sent;
 	}
-
-	// 4. The rate limit, counted per address for each message that is to be sent.
-	$wait = therapist_attachment_article_contact_count( therapist_attachment_article_contact_client_ip() );
-	if ( $wait > 0 ) {
-		$minutes = (int) ceil( $wait / MINUTE_IN_SECONDS );
+	if ( 'sending' === $claim ) {
 		return therapist_attachment_article_contact_error(
-			'therapist_attachment_article_rate_limited',
-			sprintf(
-				/* translators: %d: number of minutes. */
-				_n(
-					'Too many messages were sent from your connection. Please try again in %d minute.',
-					'Too many messages were sent from your connection. Please try again in %d minutes.',
-					$minutes,
-					'therapist-attachment-article'
-				),
-				$minutes
-			),
-			429,
-			$wait
+			'therapist_attachment_article_in_progress',
+			__( 'This message is being sent right now. Please wait a moment.', 'therapist-attachment-article' ),
+			409,
+			5
 		);
 	}
 
-	// 5. Send. The id is marked first, so that a retry arriving while the mail server is still
-	// busy is not sent a second time; it is forgotten again if sending fails, so a retry can.
-	if ( '' !== $id_key ) {
-		set_transient( $id_key, 'sending', THERAPIST_ATTACHMENT_ARTICLE_CONTACT_SENDING_TTL );
+	// 6. The rate limits, counted only for messages that are about to be sent: per address,
+	// then for the whole site.
+	$limited = therapist_attachment_article_contact_limits();
+	if ( null !== $limited ) {
+		therapist_attachment_article_contact_store_delete( $id_key );
+		return $limited;
 	}
+
+	// 7. Send. The id is forgotten again if sending fails, so a retry can.
 	$mailed = therapist_attachment_article_contact_send( $fields, $request );
-	if ( '' !== $id_key ) {
-		if ( $mailed ) {
-			set_transient( $id_key, 'sent', THERAPIST_ATTACHMENT_ARTICLE_CONTACT_ID_TTL );
-		} else {
-			delete_transient( $id_key );
-		}
-	}
 	if ( ! $mailed ) {
+		therapist_attachment_article_contact_store_delete( $id_key );
 		return therapist_attachment_article_contact_error(
 			'therapist_attachment_article_mail_failed',
 			__( 'The message could not be sent. Please try again later, or use another way to get in touch.', 'therapist-attachment-article' ),
 			500
 		);
 	}
+	therapist_attachment_article_contact_store_set( $id_key, 'sent', THERAPIST_ATTACHMENT_ARTICLE_CONTACT_ID_TTL );
 	return $sent;
+}
+
+/**
+ * Refuses what no visitor's browser sends from a page of this site, before anything is read.
+ *
+ * - 405 unless the request really is a POST. WordPress turns a GET into a POST when it carries
+ *   `?_method=POST` or an `X-HTTP-Method-Override: POST` header; a link or an image on another
+ *   site could otherwise make visitors' browsers send messages. The element never sends either.
+ * - 415 unless the body is JSON or a form (`application/x-www-form-urlencoded`,
+ *   `multipart/form-data`). `text/plain` in particular is refused: it is what other pages
+ *   use to post across sites without the browser asking this site first.
+ * - 403 when a browser says the page that sent it belongs to another site: an `Origin` that is
+ *   not this site's (`Origin: null` included), or `Sec-Fetch-Site: cross-site` without an
+ *   allowed `Origin`. Requests without either header (a server, curl) cannot be told apart
+ *   and go on to the other checks.
+ *
+ * @param WP_REST_Request $request The request.
+ * @return WP_REST_Response|null The refusal, or null to go on.
+ */
+function therapist_attachment_article_contact_refusal( $request ) {
+	$method   = isset( $_SERVER['REQUEST_METHOD'] ) ? strtoupper( sanitize_text_field( wp_unslash( $_SERVER['REQUEST_METHOD'] ) ) ) : 'POST';
+	$query    = $request->get_query_params();
+	$override = $request->get_header( 'x_http_method_override' );
+	if ( 'POST' !== $method || 'POST' !== strtoupper( $request->get_method() ) || isset( $query['_method'] ) || null !== $override ) {
+		$response = therapist_attachment_article_contact_error(
+			'therapist_attachment_article_method_not_allowed',
+			__( 'Messages must be sent with POST.', 'therapist-attachment-article' ),
+			405
+		);
+		$response->header( 'Allow', 'POST' );
+		return $response;
+	}
+
+	if ( null === therapist_attachment_article_contact_body_kind( $request ) ) {
+		return therapist_attachment_article_contact_error(
+			'therapist_attachment_article_unsupported_media_type',
+			__( 'Messages must be sent as JSON or as a form.', 'therapist-attachment-article' ),
+			415
+		);
+	}
+
+	$origin = $request->get_header( 'origin' );
+	$site   = strtolower( trim( (string) $request->get_header( 'sec_fetch_site' ) ) );
+	$own    = null !== $origin && in_array( therapist_attachment_article_origin( $origin ), therapist_attachment_article_contact_allowed_origins(), true );
+	if ( ( null !== $origin && ! $own ) || ( 'cross-site' === $site && ! $own ) ) {
+		return therapist_attachment_article_contact_error(
+			'therapist_attachment_article_forbidden_origin',
+			__( 'Messages can only be sent from this website’s own pages.', 'therapist-attachment-article' ),
+			403
+		);
+	}
+	return null;
+}
+
+/**
+ * What the body is: `json`, `form`, or null for anything else (no Content-Type included).
+ *
+ * @param WP_REST_Request $request The request.
+ * @return string|null
+ */
+function therapist_attachment_article_contact_body_kind( $request ) {
+	if ( $request->is_json_content_type() ) {
+		return 'json';
+	}
+	$type = $request->get_content_type();
+	if ( isset( $type['value'] ) && in_array( $type['value'], array( 'application/x-www-form-urlencoded', 'multipart/form-data' ), true ) ) {
+		return 'form';
+	}
+	return null;
+}
+
+/**
+ * The fields of the body, and only of the body: parameters in the query string, which any link
+ * can carry, are never read.
+ *
+ * @param WP_REST_Request $request The request, whose body is JSON or a form.
+ * @return array<string, mixed>
+ */
+function therapist_attachment_article_contact_body( $request ) {
+	$body = 'json' === therapist_attachment_article_contact_body_kind( $request ) ? $request->get_json_params() : $request->get_body_params();
+	return is_array( $body ) ? $body : array();
+}
+
+/**
+ * An origin as browsers write it in the `Origin` header: `scheme://host[:port]`, lowercase,
+ * without the scheme's default port.
+ *
+ * @param string $url A URL or an origin.
+ * @return string The origin, or '' when it has none (`null`, a path, another scheme).
+ */
+function therapist_attachment_article_origin( $url ) {
+	$parts = wp_parse_url( trim( (string) $url ) );
+	if ( ! is_array( $parts ) || empty( $parts['scheme'] ) || empty( $parts['host'] ) ) {
+		return '';
+	}
+	$scheme = strtolower( $parts['scheme'] );
+	if ( ! in_array( $scheme, array( 'http', 'https' ), true ) ) {
+		return '';
+	}
+	$port = isset( $parts['port'] ) ? (int) $parts['port'] : null;
+	if ( ( 'http' === $scheme && 80 === $port ) || ( 'https' === $scheme && 443 === $port ) ) {
+		$port = null;
+	}
+	return $scheme . '://' . strtolower( $parts['host'] ) . ( null === $port ? '' : ':' . $port );
+}
+
+/**
+ * The origins whose pages may post messages: the site's (home_url()) and, when different, that
+ * of WordPress's own address (site_url()), plus any the filter adds.
+ *
+ * @return string[]
+ */
+function therapist_attachment_article_contact_allowed_origins() {
+	// site_url() without a scheme follows the current request's; the stored one is the site's.
+	$site    = site_url( '/', wp_parse_url( (string) get_option( 'siteurl' ), PHP_URL_SCHEME ) );
+	$origins = array_values( array_unique( array_filter( array( therapist_attachment_article_origin( home_url( '/' ) ), therapist_attachment_article_origin( $site ) ) ) ) );
+
+	/**
+	 * Filters the origins (`https://example.com`, scheme, host and port) whose pages may send
+	 * messages through the contact form's route. Default: the site's address (home_url()) and
+	 * WordPress's address (site_url()) when it differs. A site also served under other host
+	 * names (`www.` and without, a second domain) adds them here; the pages of every other
+	 * origin are refused with a 403.
+	 *
+	 * @param string[] $origins The allowed origins.
+	 */
+	$filtered = apply_filters( 'therapist_attachment_article_contact_allowed_origins', $origins );
+	$allowed  = array();
+	foreach ( (array) $filtered as $origin ) {
+		$origin = is_string( $origin ) ? therapist_attachment_article_origin( $origin ) : '';
+		if ( '' !== $origin ) {
+			$allowed[] = $origin;
+		}
+	}
+	return array_values( array_unique( $allowed ) );
 }
 
 /**
@@ -218,75 +363,90 @@ function therapist_attachment_article_contact_error( $code, $message, $status, $
 }
 
 /**
- * Reads and checks the fields.
+ * Whether a value matches the whole of an HTML `pattern` (the element's own, generated into
+ * therapist_attachment_article_facts()).
+ *
+ * @param string $pattern The pattern's source, unanchored, as in HTML.
+ * @param string $value   Valid UTF-8 or not.
+ * @return bool
+ */
+function therapist_attachment_article_contact_matches( $pattern, $value ) {
+	// Anchored as HTML anchors it; `D` so that `$` does not also match before a final newline.
+	return 1 === preg_match( '/^(?:' . str_replace( '/', '\/', $pattern ) . ')$/Du', (string) $value );
+}
+
+/**
+ * Reads and checks the fields, with the element's own rules (therapist_attachment_article_facts())
+ * and error messages (therapist_attachment_article_form_strings()).
+ *
+ * The text is validated, never rewritten: the message reaches the practice exactly as the
+ * visitor typed it, `<`, `%` and all, since the mail is plain text and nothing is shown in a
+ * page. Only control characters are taken out (other than line feeds and tabs; `\r` too, so
+ * CRLF line ends become LF). The name is one line: its line breaks and tabs become spaces,
+ * its other control characters are removed, and the spaces around it are trimmed. Text that
+ * is not valid UTF-8 is refused.
  *
  * Fields that must be right are refused rather than repaired: sanitize_email() would turn
  * `a@b.c\nBcc: x@y.z` into another, valid-looking address, so an email address is accepted
  * only when sanitizing leaves it unchanged.
  *
- * @param WP_REST_Request $request The request.
+ * @param array<string, mixed> $body The body's fields.
  * @return array{fields: array<string, string>, errors: array<string, string>}
  */
-function therapist_attachment_article_contact_validate( $request ) {
-	$limits = THERAPIST_ATTACHMENT_ARTICLE_CONTACT_LIMITS;
-	$errors = array();
+function therapist_attachment_article_contact_validate( $body ) {
+	$facts   = therapist_attachment_article_facts()['fields'];
+	$strings = therapist_attachment_article_form_strings();
+	$errors  = array();
+	$fields  = array();
 
-	// Name: one line of plain text.
-	list( $name, $problem ) = therapist_attachment_article_contact_text( $request->get_param( 'name' ), $limits['name'], 'sanitize_text_field' );
-	if ( 'long' === $problem ) {
-		$errors['name'] = therapist_attachment_article_contact_too_long( $limits['name'] );
-	} elseif ( '' === $name ) {
-		$errors['name'] = __( 'Please enter your name.', 'therapist-attachment-article' );
+	foreach ( $facts as $name => $spec ) {
+		$raw   = therapist_attachment_article_contact_raw( isset( $body[ $name ] ) ? $body[ $name ] : null );
+		$limit = (int) $spec['max_length'];
+		$error = $strings[ $name . 'Error' ];
+		// Beyond 4 bytes a character (and a CR per line), it is too long whatever it holds.
+		if ( null !== $raw && strlen( $raw ) > 5 * $limit ) {
+			$errors[ $name ] = str_replace( '{max}', number_format_i18n( $limit ), $strings['tooLong'] );
+			continue;
+		}
+		$value = null === $raw ? null : therapist_attachment_article_contact_clean( $raw, $name, ! empty( $spec['multiline'] ) );
+		if ( null === $value ) {
+			// Not text (a list, an object, a boolean), or not valid UTF-8.
+			$errors[ $name ] = $error;
+			continue;
+		}
+		if ( therapist_attachment_article_contact_length( $value ) > $limit ) {
+			$errors[ $name ] = str_replace( '{max}', number_format_i18n( $limit ), $strings['tooLong'] );
+			continue;
+		}
+		$blank = '' === preg_replace( '/^[\s\p{Z}\x{FEFF}]+|[\s\p{Z}\x{FEFF}]+$/u', '', $value );
+		if ( $blank ) {
+			if ( ! empty( $spec['required'] ) ) {
+				$errors[ $name ] = $error;
+			} else {
+				$fields[ $name ] = '';
+			}
+			continue;
+		}
+		if ( 'email' === $spec['type'] && ( ! is_email( $value ) || sanitize_email( $value ) !== $value ) ) {
+			$errors[ $name ] = $error;
+			continue;
+		}
+		if ( null !== $spec['pattern'] && ! therapist_attachment_article_contact_matches( $spec['pattern'], $value ) ) {
+			$errors[ $name ] = $error;
+			continue;
+		}
+		$fields[ $name ] = $value;
 	}
 
-	// Email: valid as it is, or refused.
-	$email = therapist_attachment_article_contact_raw( $request->get_param( 'email' ) );
-	$email = null === $email ? '' : trim( $email );
-	if ( '' === $email || strlen( $email ) > $limits['email'] || ! is_email( $email ) || sanitize_email( $email ) !== $email ) {
-		$errors['email'] = __( 'Please enter an email address, like name@example.com.', 'therapist-attachment-article' );
-	}
-
-	// Phone: optional; digits, spaces and + ( ) - . only.
-	$phone = therapist_attachment_article_contact_raw( $request->get_param( 'phone' ) );
-	$phone = null === $phone ? null : trim( $phone );
-	if ( null !== $phone && strlen( $phone ) > $limits['phone'] ) {
-		$errors['phone'] = therapist_attachment_article_contact_too_long( $limits['phone'] );
-	} elseif ( null === $phone || ( '' !== $phone && ! preg_match( '/^(?=.*[0-9])[0-9 +().\-]+$/', $phone ) ) ) {
-		$errors['phone'] = __( 'Please use only digits, spaces and + ( ) - . in the phone number, or leave it empty.', 'therapist-attachment-article' );
-	}
-
-	// Message: plain text, line breaks kept.
-	list( $message, $problem ) = therapist_attachment_article_contact_text( $request->get_param( 'message' ), $limits['message'], 'sanitize_textarea_field' );
-	if ( 'long' === $problem ) {
-		$errors['message'] = therapist_attachment_article_contact_too_long( $limits['message'] );
-	} elseif ( '' === $message ) {
-		$errors['message'] = __( 'Please write a message.', 'therapist-attachment-article' );
-	}
-
-	// The element sends a UUID; any short token of letters, digits, - and _ will do. Optional:
-	// without one, a retry cannot be recognised.
-	$id = therapist_attachment_article_contact_raw( $request->get_param( 'submissionId' ) );
-	$id = null === $id ? null : trim( $id );
-	if ( null === $id || ( '' !== $id && ! preg_match( '/^[A-Za-z0-9_-]{8,100}$/', $id ) ) ) {
-		$errors['submissionId'] = __( 'The submission id is not valid.', 'therapist-attachment-article' );
-	}
-
-	if ( $errors ) {
-		return array(
+	return $errors
+		? array(
 			'fields' => array(),
 			'errors' => $errors,
+		)
+		: array(
+			'fields' => $fields,
+			'errors' => array(),
 		);
-	}
-	return array(
-		'fields' => array(
-			'name'         => $name,
-			'email'        => $email,
-			'phone'        => $phone,
-			'message'      => $message,
-			'submissionId' => $id,
-		),
-		'errors' => array(),
-	);
 }
 
 /**
@@ -304,49 +464,41 @@ function therapist_attachment_article_contact_raw( $value ) {
 }
 
 /**
- * A text field, sanitized, with its length checked.
+ * A field's text as it will be mailed: control characters out, nothing else changed (see
+ * therapist_attachment_article_contact_validate()).
  *
- * @param mixed    $value    The parameter.
- * @param int      $limit    Characters allowed.
- * @param callable $sanitize sanitize_text_field or sanitize_textarea_field.
- * @return array{0: string, 1: string} The clean text ('' when missing or not text) and the
- *                                     problem: '' or `long`.
+ * @param string $raw       The text as sent.
+ * @param string $name      The field's name.
+ * @param bool   $multiline Whether line breaks belong in it.
+ * @return string|null The text, or null when it is not valid UTF-8.
  */
-function therapist_attachment_article_contact_text( $value, $limit, $sanitize ) {
-	$raw = therapist_attachment_article_contact_raw( $value );
-	if ( null === $raw ) {
-		return array( '', '' );
+function therapist_attachment_article_contact_clean( $raw, $name, $multiline ) {
+	if ( 1 !== preg_match( '//u', $raw ) ) {
+		return null;
 	}
-	// Beyond 4 bytes a character, it is too long whatever it holds: no need to read it.
-	if ( strlen( $raw ) > 4 * $limit ) {
-		return array( '', 'long' );
+	if ( $multiline ) {
+		// Every control character except tab and line feed; CR included, so CRLF becomes LF.
+		return preg_replace( '/[^\P{Cc}\t\n]/u', '', $raw );
 	}
-	$text = call_user_func( $sanitize, $raw );
-	return array( $text, therapist_attachment_article_contact_length( $text ) > $limit ? 'long' : '' );
+	if ( 'name' === $name ) {
+		// One line: a line break or a tab becomes a space, the other controls go, and so do
+		// the spaces around the name.
+		$line = preg_replace( '/\r\n|[\r\n\t\x{0B}\x{0C}\x{85}\x{2028}\x{2029}]/u', ' ', $raw );
+		return trim( preg_replace( '/\p{Cc}/u', '', $line ), " \t" );
+	}
+	// Email and phone: checked as they are (a line break makes them invalid), apart from the
+	// spaces around an email address, which browsers take off too.
+	return 'email' === $name ? trim( $raw ) : $raw;
 }
 
 /**
- * Length in characters.
+ * Length in characters (Unicode code points, as the element counts them).
  *
- * @param string $text Valid UTF-8 (sanitized text always is).
+ * @param string $text Valid UTF-8.
  * @return int
  */
 function therapist_attachment_article_contact_length( $text ) {
 	return function_exists( 'mb_strlen' ) ? mb_strlen( $text, 'UTF-8' ) : (int) preg_match_all( '/./us', $text );
-}
-
-/**
- * The error for an overlong field.
- *
- * @param int $limit Characters allowed.
- * @return string
- */
-function therapist_attachment_article_contact_too_long( $limit ) {
-	return sprintf(
-		/* translators: %s: the number of characters allowed. */
-		__( 'Please shorten this to %s characters or fewer.', 'therapist-attachment-article' ),
-		number_format_i18n( $limit )
-	);
 }
 
 /**
@@ -374,12 +526,13 @@ function therapist_attachment_article_contact_client_ip() {
 }
 
 /**
- * The transient that counts one address's messages. An IPv6 visitor commonly holds a whole /64
- * network, so IPv6 addresses count per /64; IPv4 addresses (also when written as IPv6) count
- * one by one. Only a keyed hash is stored, never the address.
+ * The name under which one address's messages are counted (a window number is added to it).
+ * An IPv6 visitor commonly holds a whole /64 network, so IPv6 addresses count per /64; IPv4
+ * addresses (also when written as IPv6) count one by one. Only a keyed hash is stored, never
+ * the address.
  *
  * @param string $ip An IP address ('' or anything else counts as one unknown address).
- * @return string Transient name.
+ * @return string
  */
 function therapist_attachment_article_contact_ip_key( $ip ) {
 	$bucket = 'unknown';
@@ -397,10 +550,19 @@ function therapist_attachment_article_contact_ip_key( $ip ) {
 }
 
 /**
- * The transient that remembers a submission id. A keyed hash, like the address.
+ * The name under which all messages of the site are counted (a window number is added to it).
+ *
+ * @return string
+ */
+function therapist_attachment_article_contact_site_key() {
+	return 'taa_site';
+}
+
+/**
+ * The name that remembers a submission id. A keyed hash, like the address.
  *
  * @param string $id The submission id.
- * @return string Transient name.
+ * @return string
  */
 function therapist_attachment_article_contact_id_key( $id ) {
 	return 'taa_sent_' . substr( hash_hmac( 'sha256', 'id ' . $id, wp_salt( 'nonce' ) ), 0, 32 );
@@ -432,77 +594,289 @@ function therapist_attachment_article_contact_rate_limit() {
 }
 
 /**
- * Counts a message from an address, unless the address is over its limit.
+ * The site's ceiling: how many messages all visitors together may send per hour.
  *
- * A fixed window per address: the first message opens it, and it holds `limit` messages. The
- * window's end is stored with the count, so the limit holds whether transients live in the
- * database or in an object cache that ignores expiry times. Two requests arriving at the same
- * instant may both pass the last free place: transients have no atomic increment.
+ * @return int 0 when there is none.
+ */
+function therapist_attachment_article_contact_site_limit() {
+	/**
+	 * Filters how many messages the contact form may send per hour from all visitors together,
+	 * on top of the limit per address: a flood from many addresses stops there. Default: 50.
+	 * 0 turns the ceiling off.
+	 *
+	 * @param int $limit Messages per hour.
+	 */
+	return max( 0, (int) apply_filters( 'therapist_attachment_article_contact_site_limit', THERAPIST_ATTACHMENT_ARTICLE_CONTACT_SITE_LIMIT ) );
+}
+
+/*
+ * Where the counters and the submission ids live.
+ *
+ * With a persistent object cache (Redis, Memcached …: wp_using_ext_object_cache()), in the
+ * plugin's own cache group, through wp_cache_add() and wp_cache_incr(), which such caches do
+ * atomically: two requests at the same instant never both take the last free place, nor both
+ * send the same submission. Without one, in transients (the options table), which have no
+ * atomic operations: two requests arriving at the same instant may both pass the last free
+ * place of a limit, or both send a retried submission.
+ */
+
+/**
+ * Reads a stored value.
+ *
+ * @param string $key The name.
+ * @return mixed false when absent.
+ */
+function therapist_attachment_article_contact_store_get( $key ) {
+	return wp_using_ext_object_cache() ? wp_cache_get( $key, THERAPIST_ATTACHMENT_ARTICLE_CACHE_GROUP ) : get_transient( $key );
+}
+
+/**
+ * Stores a value.
+ *
+ * @param string $key   The name.
+ * @param mixed  $value The value.
+ * @param int    $ttl   Seconds.
+ */
+function therapist_attachment_article_contact_store_set( $key, $value, $ttl ) {
+	if ( wp_using_ext_object_cache() ) {
+		wp_cache_set( $key, $value, THERAPIST_ATTACHMENT_ARTICLE_CACHE_GROUP, max( 1, (int) $ttl ) );
+	} else {
+		set_transient( $key, $value, max( 1, (int) $ttl ) );
+	}
+}
+
+/**
+ * Forgets a value.
+ *
+ * @param string $key The name.
+ */
+function therapist_attachment_article_contact_store_delete( $key ) {
+	if ( wp_using_ext_object_cache() ) {
+		wp_cache_delete( $key, THERAPIST_ATTACHMENT_ARTICLE_CACHE_GROUP );
+	} else {
+		delete_transient( $key );
+	}
+}
+
+/**
+ * Marks a submission id as being sent, unless it already is or was.
+ *
+ * @param string $key The id's name (therapist_attachment_article_contact_id_key()).
+ * @return string `claimed` (go ahead), `sending` or `sent`.
+ */
+function therapist_attachment_article_contact_claim( $key ) {
+	if ( wp_using_ext_object_cache() ) {
+		if ( wp_cache_add( $key, 'sending', THERAPIST_ATTACHMENT_ARTICLE_CACHE_GROUP, THERAPIST_ATTACHMENT_ARTICLE_CONTACT_SENDING_TTL ) ) {
+			return 'claimed';
+		}
+		return 'sent' === wp_cache_get( $key, THERAPIST_ATTACHMENT_ARTICLE_CACHE_GROUP ) ? 'sent' : 'sending';
+	}
+	$seen = get_transient( $key );
+	if ( 'sent' === $seen || 'sending' === $seen ) {
+		return $seen;
+	}
+	set_transient( $key, 'sending', THERAPIST_ATTACHMENT_ARTICLE_CONTACT_SENDING_TTL );
+	return 'claimed';
+}
+
+/**
+ * Counts a message in a fixed window (`window` seconds, counted from the Unix epoch: 10:00 to
+ * 10:10, 10:10 to 10:20 …), unless the window is full. The window's number is part of the
+ * stored name, so a count can never outlive its window, whether or not the store honours
+ * expiry times.
+ *
+ * @param string $name   The counter (therapist_attachment_article_contact_ip_key(), …_site_key()).
+ * @param int    $limit  Messages per window; 0 counts nothing and lets everything through.
+ * @param int    $window Seconds.
+ * @return array{wait: int, key: string|null, left: int} `wait` 0 when counted (go ahead),
+ *         with `key` the counter's name and `left` its window's seconds; otherwise `wait` is
+ *         the seconds until the window ends.
+ */
+function therapist_attachment_article_contact_count_in( $name, $limit, $window ) {
+	if ( $limit <= 0 ) {
+		return array(
+			'wait' => 0,
+			'key'  => null,
+			'left' => 0,
+		);
+	}
+	$now   = time();
+	$index = intdiv( $now, $window );
+	$left  = max( 1, ( $index + 1 ) * $window - $now );
+	$key   = $name . '_' . $index;
+
+	if ( wp_using_ext_object_cache() ) {
+		// Atomic: the first request of the window creates the counter, every one adds to it.
+		wp_cache_add( $key, 0, THERAPIST_ATTACHMENT_ARTICLE_CACHE_GROUP, $left );
+		$count = wp_cache_incr( $key, 1, THERAPIST_ATTACHMENT_ARTICLE_CACHE_GROUP );
+		if ( false === $count ) {
+			// Evicted between the two calls: this request starts the count again.
+			wp_cache_set( $key, 1, THERAPIST_ATTACHMENT_ARTICLE_CACHE_GROUP, $left );
+			$count = 1;
+		}
+		if ( (int) $count > $limit ) {
+			wp_cache_decr( $key, 1, THERAPIST_ATTACHMENT_ARTICLE_CACHE_GROUP );
+			return array(
+				'wait' => $left,
+				'key'  => null,
+				'left' => $left,
+			);
+		}
+	} else {
+		// Not atomic: see above.
+		$count = (int) get_transient( $key );
+		if ( $count >= $limit ) {
+			return array(
+				'wait' => $left,
+				'key'  => null,
+				'left' => $left,
+			);
+		}
+		set_transient( $key, $count + 1, $left );
+	}
+	return array(
+		'wait' => 0,
+		'key'  => $key,
+		'left' => $left,
+	);
+}
+
+/**
+ * Takes back a message counted by therapist_attachment_article_contact_count_in() that will
+ * not be sent after all.
+ *
+ * @param string $key  The counter's name with its window.
+ * @param int    $left Seconds left in the window.
+ */
+function therapist_attachment_article_contact_uncount( $key, $left ) {
+	if ( wp_using_ext_object_cache() ) {
+		wp_cache_decr( $key, 1, THERAPIST_ATTACHMENT_ARTICLE_CACHE_GROUP );
+		return;
+	}
+	$count = (int) get_transient( $key );
+	if ( $count > 0 ) {
+		set_transient( $key, $count - 1, max( 1, (int) $left ) );
+	}
+}
+
+/**
+ * Counts a message from an address, unless the address is over its limit.
  *
  * @param string $ip The visitor's address.
  * @return int 0 when counted (go ahead); otherwise the seconds until the window ends.
  */
 function therapist_attachment_article_contact_count( $ip ) {
 	$rate = therapist_attachment_article_contact_rate_limit();
-	if ( 0 === $rate['limit'] ) {
-		return 0;
-	}
-	$key   = therapist_attachment_article_contact_ip_key( $ip );
-	$now   = time();
-	$count = get_transient( $key );
-	if ( ! is_array( $count ) || ! isset( $count['n'], $count['until'] ) || (int) $count['until'] <= $now ) {
-		$count = array(
-			'n'     => 0,
-			'until' => $now + $rate['window'],
-		);
-	}
-	if ( (int) $count['n'] >= $rate['limit'] ) {
-		return (int) $count['until'] - $now;
-	}
-	++$count['n'];
-	set_transient( $key, $count, max( 1, (int) $count['until'] - $now ) );
-	return 0;
+	return therapist_attachment_article_contact_count_in( therapist_attachment_article_contact_ip_key( $ip ), $rate['limit'], $rate['window'] )['wait'];
 }
 
 /**
- * Emails the message to the site's admin address (or the filtered recipient), as plain text,
- * with Reply-To the visitor. From stays WordPress's own sender: mail "from" the visitor's
- * address would fail the visitor's domain's SPF and DMARC checks and land in spam.
+ * The rate limits, per address and then per site, for a message about to be sent.
+ *
+ * @return WP_REST_Response|null A 429, or null when the message was counted and may go.
+ */
+function therapist_attachment_article_contact_limits() {
+	$rate    = therapist_attachment_article_contact_rate_limit();
+	$address = therapist_attachment_article_contact_count_in(
+		therapist_attachment_article_contact_ip_key( therapist_attachment_article_contact_client_ip() ),
+		$rate['limit'],
+		$rate['window']
+	);
+	if ( $address['wait'] > 0 ) {
+		$minutes = (int) ceil( $address['wait'] / MINUTE_IN_SECONDS );
+		return therapist_attachment_article_contact_error(
+			'therapist_attachment_article_rate_limited',
+			sprintf(
+				/* translators: %d: number of minutes. */
+				_n(
+					'Too many messages were sent from your connection. Please try again in %d minute.',
+					'Too many messages were sent from your connection. Please try again in %d minutes.',
+					$minutes,
+					'therapist-attachment-article'
+				),
+				$minutes
+			),
+			429,
+			$address['wait']
+		);
+	}
+
+	$site = therapist_attachment_article_contact_count_in( therapist_attachment_article_contact_site_key(), therapist_attachment_article_contact_site_limit(), HOUR_IN_SECONDS );
+	if ( $site['wait'] > 0 ) {
+		// The address's count was for a message that will not be sent.
+		if ( null !== $address['key'] ) {
+			therapist_attachment_article_contact_uncount( $address['key'], $address['left'] );
+		}
+		$minutes = (int) ceil( $site['wait'] / MINUTE_IN_SECONDS );
+		return therapist_attachment_article_contact_error(
+			'therapist_attachment_article_site_rate_limited',
+			sprintf(
+				/* translators: %d: number of minutes. */
+				_n(
+					'The contact form has received too many messages in the last hour. Please try again in %d minute, or use another way to get in touch.',
+					'The contact form has received too many messages in the last hour. Please try again in %d minutes, or use another way to get in touch.',
+					$minutes,
+					'therapist-attachment-article'
+				),
+				$minutes
+			),
+			429,
+			$site['wait']
+		);
+	}
+	return null;
+}
+
+/**
+ * Where messages go: the addresses of Settings → Therapist Attachment Article, or the site's
+ * admin email address when none is set; then the filter.
+ *
+ * @param array<string, string> $fields The visitor's checked fields.
+ * @return string|string[]
+ */
+function therapist_attachment_article_contact_recipient( $fields ) {
+	$settings  = function_exists( 'therapist_attachment_article_settings' ) ? therapist_attachment_article_settings() : array( 'recipient' => '' );
+	$recipient = '' !== $settings['recipient'] ? $settings['recipient'] : get_option( 'admin_email' );
+
+	/**
+	 * Filters who receives the contact form's messages. Default: the addresses set in
+	 * Settings → Therapist Attachment Article, or else the site's admin email address
+	 * (Settings → General).
+	 *
+	 * @param string|string[]       $recipient An address, a comma-separated list, or a list.
+	 * @param array<string, string> $fields    The visitor's checked fields: name, email, phone, message.
+	 */
+	return apply_filters( 'therapist_attachment_article_contact_recipient', $recipient, $fields );
+}
+
+/**
+ * Emails the message to the recipient, as plain text, with Reply-To the visitor. From stays
+ * WordPress's own sender: mail "from" the visitor's address would fail the visitor's domain's
+ * SPF and DMARC checks and land in spam.
  *
  * @param array<string, string> $fields  The checked fields.
  * @param WP_REST_Request       $request The request (for the page it came from).
  * @return bool Whether wp_mail() accepted the message.
  */
 function therapist_attachment_article_contact_send( $fields, $request ) {
-	/**
-	 * Filters who receives the contact form's messages. Default: the site's admin email
-	 * address (Settings → General).
-	 *
-	 * @param string|string[]       $recipient An address, a comma-separated list, or a list.
-	 * @param array<string, string> $fields    The visitor's checked fields: name, email, phone, message.
-	 */
-	$to = apply_filters( 'therapist_attachment_article_contact_recipient', get_option( 'admin_email' ), $fields );
+	$to = therapist_attachment_article_contact_recipient( $fields );
 	if ( empty( $to ) ) {
 		return false;
 	}
 
-	// The fields are sanitized text; the mail is plain text, where an entity such as `&lt;`
-	// (which sanitizing makes of a lone `<`, as in `<3`) would show as it is written.
-	$text = static function ( $value ) {
-		return wp_specialchars_decode( $value, ENT_QUOTES );
-	};
-
-	$site    = $text( (string) get_bloginfo( 'name' ) );
+	// The site's title is stored with its HTML entities (`&amp;`); the mail is plain text.
+	$site    = wp_specialchars_decode( (string) get_bloginfo( 'name' ), ENT_QUOTES );
 	$subject = sprintf(
 		/* translators: 1: the site's title, 2: the visitor's name. */
 		__( '[%1$s] Message from %2$s', 'therapist-attachment-article' ),
 		'' === $site ? wp_parse_url( home_url(), PHP_URL_HOST ) : $site,
-		$text( $fields['name'] )
+		$fields['name']
 	);
 
+	// The visitor's words as typed: the mail is text/plain, so `<script>` is only text in it.
 	$lines = array(
 		/* translators: %s: the visitor's name. */
-		sprintf( __( 'Name: %s', 'therapist-attachment-article' ), $text( $fields['name'] ) ),
+		sprintf( __( 'Name: %s', 'therapist-attachment-article' ), $fields['name'] ),
 		/* translators: %s: the visitor's email address. */
 		sprintf( __( 'Email: %s', 'therapist-attachment-article' ), $fields['email'] ),
 	);
@@ -512,7 +886,7 @@ function therapist_attachment_article_contact_send( $fields, $request ) {
 	}
 	$lines[] = '';
 	$lines[] = __( 'Message:', 'therapist-attachment-article' );
-	$lines[] = $text( $fields['message'] );
+	$lines[] = $fields['message'];
 	$lines[] = '';
 	$lines[] = '-- ';
 	$page    = therapist_attachment_article_contact_page( $request );
@@ -568,7 +942,16 @@ function therapist_attachment_article_privacy_policy() {
 	}
 	wp_add_privacy_policy_content(
 		__( 'Therapist Attachment Article', 'therapist-attachment-article' ),
-		'<p>' . esc_html__( 'When you send a message with the contact form below Emily Powell’s article, your name, email address, phone number (if you give it) and message are emailed to us. The website does not keep them.', 'therapist-attachment-article' ) . '</p>'
-		. '<p>' . esc_html__( 'To limit abuse, the website keeps a keyed hash of your IP address (not the address itself) for up to 10 minutes, and a hash of a random id of your message for 24 hours, so that it is never sent twice. Neither holds anything you wrote.', 'therapist-attachment-article' ) . '</p>'
+		therapist_attachment_article_privacy_policy_text()
 	);
+}
+
+/**
+ * The suggested privacy policy text, as HTML.
+ *
+ * @return string
+ */
+function therapist_attachment_article_privacy_policy_text() {
+	return '<p>' . esc_html__( 'When you send a message with the contact form below Emily Powell’s article, your name, email address, phone number (if you give it) and message are emailed to us. The website does not keep them.', 'therapist-attachment-article' ) . '</p>'
+		. '<p>' . esc_html__( 'To limit abuse, the website keeps a keyed hash of your IP address (not the address itself) with a count of messages for up to 10 minutes, and a hash of a random id of your message for 24 hours, so that it is never sent twice. It also counts how many messages all visitors together sent in the current hour, which says nothing about you. None of this holds anything you wrote.', 'therapist-attachment-article' ) . '</p>';
 }
