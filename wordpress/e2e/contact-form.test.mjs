@@ -11,7 +11,7 @@ import {itLoadedCleanly, screenshotPath, useVisitor} from './support/browser.mjs
 import {CONTACT_PATH, postFromPage} from './support/contact.mjs';
 import {itLoggedNoProblems, useSite} from './support/site.mjs';
 
-const visitor = {
+const jo = {
   name: 'Jo Visitor',
   email: 'jo@example.org',
   phone: '+1 (555) 123-4567',
@@ -28,7 +28,7 @@ const ok = {status: 200, retryAfter: null, body: {sent: true}};
 
 describe('The contact form with no set-up', () => {
   const site = useSite();
-  const browser = useVisitor(site);
+  const visitor = useVisitor(site);
   const seen = {};
   let page, article, messages, sent;
   const events = () => page.evaluate(() => window.taaEvents);
@@ -36,9 +36,9 @@ describe('The contact form with no set-up', () => {
     page.waitForFunction((t) => window.taaEvents.some((e) => e.type === t), type, {timeout});
 
   before(async () => {
-    ({page} = browser);
+    ({page} = visitor);
     ({messages} = site.mail);
-    Object.assign(seen, await browser.visit('contact'));
+    Object.assign(seen, await visitor.visit('contact'));
     article = page.locator('therapist-attachment-article');
     await page.evaluate(() => {
       window.taaEvents = [];
@@ -67,10 +67,10 @@ describe('The contact form with no set-up', () => {
   // Like a person: type into the labelled fields, press the button. The browser takes
   // jo@localhost as an email address; WordPress's is_email() does not.
   it("WordPress's refusal (422) reaches the element as a field error", async () => {
-    await article.getByLabel('Name').fill(visitor.name);
+    await article.getByLabel('Name').fill(jo.name);
     await article.getByLabel('Email').fill('jo@localhost');
-    await article.getByLabel('Phone').fill(visitor.phone);
-    await article.getByLabel('Message').fill(visitor.message);
+    await article.getByLabel('Phone').fill(jo.phone);
+    await article.getByLabel('Message').fill(jo.message);
     await article.getByRole('button', {name: 'Send message'}).click();
     await waitForEvent('failed', 10_000);
     const refused = (await events()).find((e) => e.type === 'failed');
@@ -91,7 +91,7 @@ describe('The contact form with no set-up', () => {
   it('nothing was mailed', () => assert.equal(messages.length, 0));
 
   it('the corrected message is sent (HTTP 200), with a UUID as its submission id', async () => {
-    await article.getByLabel('Email').fill(visitor.email);
+    await article.getByLabel('Email').fill(jo.email);
     await article.getByRole('button', {name: 'Send message'}).click();
     await waitForEvent('sent', 15_000);
     sent = (await events()).find((e) => e.type === 'sent');
@@ -130,8 +130,8 @@ describe('The contact form with no set-up', () => {
         ],
         [
           [site.content.admin_email],
-          [visitor.email],
-          [`[${site.content.site_title}] Message from ${visitor.name}`],
+          [jo.email],
+          [`[${site.content.site_title}] Message from ${jo.name}`],
           ['text/plain; charset=UTF-8'],
           null,
           null,
@@ -141,7 +141,7 @@ describe('The contact form with no set-up', () => {
     it('the body holds what the visitor wrote, as plain text', () => {
       assert.equal(
         messages[0]?.body.split('\n-- \n')[0],
-        `Name: ${visitor.name}\nEmail: ${visitor.email}\nPhone: ${visitor.phone}\n\nMessage:\n${visitor.message}\n`,
+        `Name: ${jo.name}\nEmail: ${jo.email}\nPhone: ${jo.phone}\n\nMessage:\n${jo.message}\n`,
       );
     });
     it('and names the page it came from', () => {
@@ -152,7 +152,7 @@ describe('The contact form with no set-up', () => {
   describe('The route, through fetch() from the page', () => {
     it('a retry of the same submission is answered as sent, and sends nothing more', async () => {
       assert.deepEqual(
-        await postFromPage(page, {...visitor, submissionId: sent?.submissionId, _gotcha: ''}),
+        await postFromPage(page, {...jo, submissionId: sent?.submissionId, _gotcha: ''}),
         ok,
         'a retry of the same submission is answered as sent',
       );
@@ -199,6 +199,6 @@ describe('The contact form with no set-up', () => {
     });
   });
 
-  itLoadedCleanly(browser);
+  itLoadedCleanly(visitor);
   itLoggedNoProblems(site);
 });

@@ -1,6 +1,6 @@
 <?php
 /**
- * Step 2 of the end-to-end test (scripts/wordpress-e2e.mjs): publishes the test pages through
+ * Step 2 of the end-to-end tests (support/site.mjs runs it): publishes the test pages through
  * the REST API, the route the block editor saves by, as the Administrator and as the Author.
  * The Author lacks `unfiltered_html`, so WordPress filters what the Author saves (KSES): the
  * report shows what the database holds afterwards. Prints a JSON report.

@@ -1,6 +1,6 @@
 <?php
 /**
- * Step 1 of the end-to-end test (scripts/wordpress-e2e.mjs): creates the database, installs
+ * Step 1 of the end-to-end tests (support/site.mjs runs it): creates the database, installs
  * WordPress, installs the plugin zip through WordPress's own upgrader (what Plugins → Add New →
  * Upload Plugin does) and activates it, and adds an Author. Prints a JSON report.
  *
