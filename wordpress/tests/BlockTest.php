@@ -36,7 +36,7 @@ final class BlockTest extends Therapist_Attachment_Article_Test_Case {
 		$this->assertInstanceOf( WP_Block_Type::class, $type );
 		$this->assertTrue( $type->is_dynamic() );
 		$this->assertSame( 'therapist_attachment_article_render_block', $type->render_callback );
-		$this->assertSame( 2, $type->api_version );
+		$this->assertSame( 3, $type->api_version ); // block.json is generated with apiVersion 3.
 
 		$handle = 'therapist-attachment-article-article-editor-script';
 		$this->assertSame( $handle, $type->editor_script );
@@ -55,7 +55,7 @@ final class BlockTest extends Therapist_Attachment_Article_Test_Case {
 		$this->assertSame( array( 'class' => 'wp-block-therapist-attachment-article-article' ) + self::WITH_FORM, $this->render_checked( $html ) );
 	}
 
-	public function test_passes_every_setting_to_the_element() {
+	public function test_passes_every_setting_of_the_button_to_the_element() {
 		$html = $this->block(
 			array(
 				'headingLevel' => 4,
@@ -64,12 +64,32 @@ final class BlockTest extends Therapist_Attachment_Article_Test_Case {
 				'ctaTarget'    => '_blank',
 				'theme'        => 'light',
 				'align'        => 'wide',
+			)
+		);
+		$this->assertStringStartsWith(
+			'<therapist-attachment-article class="alignwide wp-block-therapist-attachment-article-article" heading-level="4" cta-href="https://example.com/book?x=1&#038;y=2" cta-label="Schedule a session" cta-target="_blank" theme="light"><template shadowroot="open" shadowrootmode="open">',
+			$html
+		);
+		$this->render_checked( $html );
+		$article = $this->article( $this->element( $html ) );
+		$this->assertSame( array( 'h4', 'article theme-light' ), array( $article['heading'], $article['class'] ) );
+		$this->assertSame( array( 'https://example.com/book?x=1&y=2', 'Schedule a session', '_blank' ), array( $article['href'], $article['label'], $article['target'] ) );
+	}
+
+	public function test_passes_every_setting_of_the_form_to_the_element_when_its_author_may_choose_the_endpoint() {
+		$this->post_by( self::ADMINISTRATOR );
+		$html = $this->block(
+			array(
+				'headingLevel' => 4,
+				'theme'        => 'light',
+				'align'        => 'wide',
+				'showForm'     => true,
 				'formAction'   => 'https://forms.example.com/f/abc?x=1&y=2',
 				'formEncoding' => 'urlencoded',
 			)
 		);
-		$this->assertSame(
-			'<therapist-attachment-article class="alignwide wp-block-therapist-attachment-article-article" heading-level="4" cta-href="https://example.com/book?x=1&#038;y=2" cta-label="Schedule a session" cta-target="_blank" theme="light" form-action="https://forms.example.com/f/abc?x=1&#038;y=2" form-encoding="urlencoded"><span>Is it &quot;Normal&quot; to be Attached to your Therapist?</span></therapist-attachment-article>',
+		$this->assertStringStartsWith(
+			'<therapist-attachment-article class="alignwide wp-block-therapist-attachment-article-article" heading-level="4" theme="light" form-action="https://forms.example.com/f/abc?x=1&#038;y=2" form-encoding="urlencoded"><template shadowroot="open" shadowrootmode="open">',
 			$html
 		);
 		$this->render_checked( $html );
@@ -145,9 +165,20 @@ final class BlockTest extends Therapist_Attachment_Article_Test_Case {
 		$this->assertSame( array( 'theme' => 'dark' ), $block );
 		$this->assertSame( $shortcode, $block );
 
+		$this->post_by( self::ADMINISTRATOR );
 		$block     = $this->attributes( $this->element( $this->block( array( 'formAction' => '/my-form', 'formEncoding' => 'urlencoded' ) ) ) );
 		$shortcode = $this->attributes( $this->element( $this->shortcode( '[therapist_attachment_article form_action="/my-form" form_encoding="urlencoded"]' ) ) );
 		unset( $block['class'] );
+		$this->assertSame( array( 'form-action' => '/my-form', 'form-encoding' => 'urlencoded' ), $block );
 		$this->assertSame( $shortcode, $block );
+	}
+
+	public function test_the_block_and_the_shortcode_pre_render_the_same_article() {
+		$block     = $this->block( array( 'showForm' => false, 'ctaHref' => '/contact', 'theme' => 'dark', 'headingLevel' => 3, 'ctaLabel' => 'Book: now' ) );
+		$shortcode = $this->shortcode( '[therapist_attachment_article form="off" cta_href="/contact" theme="dark" heading_level="3" cta_label="Book: now"]' );
+		$this->assertSame(
+			substr( $shortcode, strpos( $shortcode, '>' ) ),
+			substr( $block, strpos( $block, '>' ) )
+		);
 	}
 }

@@ -1,7 +1,8 @@
 <?php
 /**
  * The contact form's settings in the shortcode and the block: on by default and posting to
- * the plugin's own route, an off switch, and an endpoint of the author's choosing.
+ * the plugin's own route, an off switch, and an endpoint of the author's choosing when the
+ * author may choose one (TrustTest has that rule; here the post's author is an Administrator).
  *
  * @package TherapistAttachmentArticle
  */
@@ -108,6 +109,7 @@ final class FormSettingsTest extends Therapist_Attachment_Article_Test_Case {
 	 * @dataProvider allowed_form_actions
 	 */
 	public function test_allowed_form_actions_reach_the_element( $given, $expected ) {
+		$this->post_by( self::ADMINISTRATOR );
 		$this->assertSame( $expected, $this->form_action( array( 'form_action' => $given ) ) );
 	}
 
@@ -128,6 +130,7 @@ final class FormSettingsTest extends Therapist_Attachment_Article_Test_Case {
 	 * @dataProvider refused_form_actions
 	 */
 	public function test_refused_form_actions_fall_back_to_the_plugins_route( $given ) {
+		$this->post_by( self::ADMINISTRATOR ); // Refused however trusted the author.
 		$this->assertSame( self::FORM_ACTION, therapist_attachment_article_sanitize_attributes( array( 'form_action' => $given ) )['form-action'] );
 		$this->assertSame( self::FORM_ACTION, $this->form_action( array( 'form_action' => $given ) ) );
 	}
@@ -153,8 +156,9 @@ final class FormSettingsTest extends Therapist_Attachment_Article_Test_Case {
 	}
 
 	public function test_markup_in_a_form_action_cannot_break_out_of_the_attribute() {
+		$this->post_by( self::ADMINISTRATOR );
 		$html = therapist_attachment_article_shortcode( array( 'form_action' => '/x"><script>alert(1)</script><a href="' ) );
-		$this->render_checked( $html );
+		$this->assertNotSame( self::FORM_ACTION, $this->render_checked( $html )['form-action'] );
 		$this->assertStringNotContainsString( '<script', $html );
 	}
 
@@ -162,8 +166,20 @@ final class FormSettingsTest extends Therapist_Attachment_Article_Test_Case {
 	 * @dataProvider encodings
 	 */
 	public function test_form_encoding_is_whitelisted( $given, $expected ) {
-		$attributes = $this->render_checked( therapist_attachment_article_shortcode( array( 'form_encoding' => $given ) ) );
+		$this->post_by( self::ADMINISTRATOR );
+		$attributes = $this->render_checked( therapist_attachment_article_shortcode( array( 'form_action' => 'https://forms.example.com/f', 'form_encoding' => $given ) ) );
+		$this->assertSame( 'https://forms.example.com/f', $attributes['form-action'] );
 		$this->assertSame( $expected, isset( $attributes['form-encoding'] ) ? $attributes['form-encoding'] : null );
+	}
+
+	/**
+	 * @dataProvider encodings
+	 */
+	public function test_the_plugins_route_takes_no_encoding( $given ) {
+		// The route reads JSON and form bodies alike: the element's default is right for it.
+		$this->assertSame( self::WITH_FORM, $this->render_checked( therapist_attachment_article_shortcode( array( 'form_encoding' => $given ) ) ) );
+		$this->post_by( self::ADMINISTRATOR );
+		$this->assertSame( self::WITH_FORM, $this->render_checked( therapist_attachment_article_shortcode( array( 'form_action' => 'ftp://x.example/', 'form_encoding' => $given ) ) ) );
 	}
 
 	public function encodings() {

@@ -7,7 +7,8 @@
 
 final class ScriptTest extends Therapist_Attachment_Article_Test_Case {
 
-	const SRC = 'http://example.test/wp-content/plugins/therapist-attachment-article/assets/therapist-attachment-article.js';
+	/** The drop-in with hydration support: it takes over the article the server rendered. */
+	const SRC = 'http://example.test/wp-content/plugins/therapist-attachment-article/assets/therapist-attachment-article.hydrate.js';
 
 	private function script_tags( $html ) {
 		preg_match_all( '/<script\b[^>]*>/i', $html, $matches );

@@ -8,25 +8,48 @@
 final class ShortcodeTest extends Therapist_Attachment_Article_Test_Case {
 
 	public function test_without_attributes_renders_the_element_with_the_contact_form_so_its_other_defaults_apply() {
+		$html = $this->shortcode( '[therapist_attachment_article]' );
 		$this->assertSame(
-			'<therapist-attachment-article form-action="/index.php?rest_route=/therapist-attachment-article/v1/contact"><span>Is it &quot;Normal&quot; to be Attached to your Therapist?</span></therapist-attachment-article>',
-			$this->shortcode( '[therapist_attachment_article]' )
-		);
-	}
-
-	public function test_with_the_form_off_renders_the_bare_element() {
-		$this->assertSame(
-			'<therapist-attachment-article><span>Is it &quot;Normal&quot; to be Attached to your Therapist?</span></therapist-attachment-article>',
-			$this->shortcode( '[therapist_attachment_article form="off"]' )
-		);
-	}
-
-	public function test_passes_every_setting_to_the_element() {
-		$html = $this->shortcode( '[therapist_attachment_article cta_href="/contact" theme="dark" heading_level="3" cta_label="Book a consult" cta_target="_blank" form_action="https://forms.example.com/f/abc" form_encoding="urlencoded"]' );
-		$this->assertSame(
-			'<therapist-attachment-article heading-level="3" cta-href="/contact" cta-label="Book a consult" cta-target="_blank" theme="dark" form-action="https://forms.example.com/f/abc" form-encoding="urlencoded"><span>Is it &quot;Normal&quot; to be Attached to your Therapist?</span></therapist-attachment-article>',
+			'<therapist-attachment-article form-action="/index.php?rest_route=/therapist-attachment-article/v1/contact">'
+				. therapist_attachment_article_prerender( self::WITH_FORM ) . '</therapist-attachment-article>',
 			$html
 		);
+		$this->assertStringStartsWith( '<therapist-attachment-article form-action="/index.php?rest_route=/therapist-attachment-article/v1/contact"><template shadowroot="open" shadowrootmode="open"><style>', $html );
+		$this->assertSame( self::WITH_FORM, $this->render_checked( $html ) );
+	}
+
+	public function test_with_the_form_off_renders_the_element_with_its_default_button() {
+		$html = $this->shortcode( '[therapist_attachment_article form="off"]' );
+		$this->assertSame(
+			'<therapist-attachment-article>' . therapist_attachment_article_prerender( array() ) . '</therapist-attachment-article>',
+			$html
+		);
+		$this->assertSame( array(), $this->render_checked( $html ) );
+		$article = $this->article( $this->element( $html ) );
+		$this->assertSame( array( '#contact', 'Reach out', '_self' ), array( $article['href'], $article['label'], $article['target'] ) );
+	}
+
+	public function test_passes_every_setting_of_the_button_to_the_element() {
+		$html = $this->shortcode( '[therapist_attachment_article cta_href="/contact" theme="dark" heading_level="3" cta_label="Book a consult" cta_target="_blank"]' );
+		$this->assertStringStartsWith(
+			'<therapist-attachment-article heading-level="3" cta-href="/contact" cta-label="Book a consult" cta-target="_blank" theme="dark"><template shadowroot="open" shadowrootmode="open">',
+			$html
+		);
+		$this->render_checked( $html );
+		$article = $this->article( $this->element( $html ) );
+		$this->assertSame( 'h3', $article['heading'] );
+		$this->assertSame( 'article theme-dark', $article['class'] );
+		$this->assertSame( array( '/contact', 'Book a consult', '_blank', 'noopener noreferrer' ), array( $article['href'], $article['label'], $article['target'], $article['rel'] ) );
+	}
+
+	public function test_passes_every_setting_of_the_form_to_the_element_when_its_author_may_choose_the_endpoint() {
+		$this->post_by( self::ADMINISTRATOR );
+		$html = $this->shortcode( '[therapist_attachment_article theme="dark" heading_level="3" form_action="https://forms.example.com/f/abc" form_encoding="urlencoded"]' );
+		$this->assertStringStartsWith(
+			'<therapist-attachment-article heading-level="3" theme="dark" form-action="https://forms.example.com/f/abc" form-encoding="urlencoded"><template shadowroot="open" shadowrootmode="open">',
+			$html
+		);
+		$this->assertSame( 'form', $this->article( $this->element( $html ) )['cta'] );
 		$this->render_checked( $html );
 	}
 
@@ -69,6 +92,7 @@ final class ShortcodeTest extends Therapist_Attachment_Article_Test_Case {
 	public function test_attribute_names_are_case_insensitive_like_all_shortcode_attributes() {
 		$html = $this->shortcode( '[therapist_attachment_article THEME="dark" Cta_Label="Hello" Form="OFF"]' );
 		$this->assertSame( array( 'cta-label' => 'Hello', 'theme' => 'dark' ), $this->render_checked( $html ) );
+		$this->assertSame( 'Hello', $this->article( $this->element( $html ) )['label'] );
 	}
 
 	/**
@@ -104,9 +128,17 @@ final class ShortcodeTest extends Therapist_Attachment_Article_Test_Case {
 	 * @dataProvider hostile_urls
 	 */
 	public function test_hostile_urls_are_dropped_so_the_default_applies( $given ) {
+		// Dropped, the link is not given: the contact form takes its place.
 		$html       = therapist_attachment_article_shortcode( array( 'cta_href' => $given ) );
 		$attributes = $this->render_checked( $html );
 		$this->assertArrayNotHasKey( 'cta-href', $attributes, "Kept: $html" );
+		$this->assertSame( self::WITH_FORM, $attributes );
+
+		// With the form off, the button links to the element's default.
+		$html       = therapist_attachment_article_shortcode( array( 'cta_href' => $given, 'form' => 'off' ) );
+		$attributes = $this->render_checked( $html );
+		$this->assertArrayNotHasKey( 'cta-href', $attributes, "Kept: $html" );
+		$this->assertSame( '#contact', $this->article( $this->element( $html ) )['href'] );
 	}
 
 	public function hostile_urls() {
@@ -148,7 +180,7 @@ final class ShortcodeTest extends Therapist_Attachment_Article_Test_Case {
 
 	public function test_markup_in_a_url_cannot_break_out_of_the_attribute() {
 		$html = therapist_attachment_article_shortcode( array( 'cta_href' => '/x"><script>alert(1)</script><a href="' ) );
-		$this->render_checked( $html );
+		$this->assertArrayHasKey( 'cta-href', $this->render_checked( $html ) );
 		$this->assertStringNotContainsString( '<script', $html );
 	}
 
@@ -156,8 +188,12 @@ final class ShortcodeTest extends Therapist_Attachment_Article_Test_Case {
 	 * @dataProvider labels
 	 */
 	public function test_labels_are_plain_text( $given, $expected ) {
-		$attributes = $this->render_checked( therapist_attachment_article_shortcode( array( 'cta_label' => $given ) ) );
+		// The label is the button's: with the form off (beside the form it is dropped).
+		$html       = therapist_attachment_article_shortcode( array( 'cta_label' => $given, 'form' => 'off' ) );
+		$attributes = $this->render_checked( $html );
 		$this->assertSame( $expected, $attributes['cta-label'] ?? null );
+		$this->assertSame( $expected ?? 'Reach out', $this->article( $this->element( $html ) )['label'] );
+		$this->assertSame( self::WITH_FORM, $this->render_checked( therapist_attachment_article_shortcode( array( 'cta_label' => $given ) ) ) );
 	}
 
 	public function labels() {
@@ -181,7 +217,8 @@ final class ShortcodeTest extends Therapist_Attachment_Article_Test_Case {
 	 * @dataProvider enumerated_values
 	 */
 	public function test_enumerated_values_are_whitelisted( $name, $given, $expected ) {
-		$attributes = $this->render_checked( therapist_attachment_article_shortcode( array( $name => $given ) ) );
+		// The form off, for the button's target to apply.
+		$attributes = $this->render_checked( therapist_attachment_article_shortcode( array( $name => $given, 'form' => 'off' ) ) );
 		$element    = str_replace( '_', '-', $name );
 		$this->assertSame( $expected, $attributes[ $element ] ?? null );
 	}

@@ -1,11 +1,42 @@
 <?php
 /**
- * Shared helpers: rendering through WordPress and reading the result as a browser would.
+ * Shared helpers: rendering through WordPress and reading the result as a browser would, the
+ * site's settings, and the post (and its author) whose content is rendered.
  *
  * @package TherapistAttachmentArticle
  */
 
 use PHPUnit\Framework\TestCase;
+
+// Core files that the trust rule needs (user_can() for the post's author: users and roles),
+// beyond what load-wordpress.php loads. require_once: harmless if it loads them one day too.
+foreach ( array( 'class-wp-roles.php', 'class-wp-role.php', 'class-wp-user.php', 'user.php' ) as $therapist_attachment_article_file ) {
+	require_once ABSPATH . WPINC . '/' . $therapist_attachment_article_file;
+}
+unset( $therapist_attachment_article_file );
+
+if ( ! function_exists( 'therapist_attachment_article_settings' ) ) {
+	/**
+	 * Stand-in for the settings screen's reader (includes/settings.php, being written), defined
+	 * only while the plugin has none: the option's value, as the tests set it through
+	 * `pre_option_therapist_attachment_article_settings`, over every key's default, without
+	 * reaching for the database.
+	 *
+	 * @return array{recipient: string, allowed_hosts: string[], default_theme: string, default_cta_href: string}
+	 */
+	function therapist_attachment_article_settings() {
+		$value = apply_filters( 'pre_option_therapist_attachment_article_settings', false, 'therapist_attachment_article_settings', array() );
+		return array_merge(
+			array(
+				'recipient'        => '',
+				'allowed_hosts'    => array(),
+				'default_theme'    => '',
+				'default_cta_href' => '',
+			),
+			is_array( $value ) ? $value : array()
+		);
+	}
+}
 
 abstract class Therapist_Attachment_Article_Test_Case extends TestCase {
 
@@ -23,8 +54,15 @@ abstract class Therapist_Attachment_Article_Test_Case extends TestCase {
 
 	const TITLE = 'Is it "Normal" to be Attached to your Therapist?';
 
+	/** Users the tests' posts are written by: an Administrator and an Author, by id. */
+	const ADMINISTRATOR = 7001;
+	const AUTHOR        = 7002;
+
 	/** @var WP_Scripts|null The registered scripts, as `init` left them. */
 	private $scripts;
+
+	/** @var array<int, array{0: string, 1: callable}> Filters added by this test, removed after it. */
+	private $added_filters = array();
 
 	protected function setUp(): void {
 		// An empty script queue per test, as on a new page view; registrations stay.
@@ -34,6 +72,112 @@ abstract class Therapist_Attachment_Article_Test_Case extends TestCase {
 
 	protected function tearDown(): void {
 		$GLOBALS['wp_scripts'] = $this->scripts;
+		foreach ( array_reverse( $this->added_filters ) as $filter ) {
+			remove_filter( $filter[0], $filter[1], 10 );
+		}
+		$this->added_filters = array();
+		unset( $GLOBALS['post'] );
+		if ( isset( $GLOBALS['wp_roles'] ) ) {
+			unset( $GLOBALS['wp_roles'] );
+			foreach ( array( self::ADMINISTRATOR, self::AUTHOR ) as $id ) {
+				wp_cache_delete( $id, 'users' );
+				wp_cache_delete( $id, 'user_meta' );
+			}
+		}
+	}
+
+	/**
+	 * Adds a filter for this test only.
+	 *
+	 * @param string   $hook     Filter name.
+	 * @param callable $callback Callback (10, with up to 3 arguments).
+	 */
+	protected function filter( $hook, $callback ) {
+		add_filter( $hook, $callback, 10, 3 );
+		$this->added_filters[] = array( $hook, $callback );
+	}
+
+	/**
+	 * Sets the site's settings (the option Settings → Therapist Attachment Article saves) for
+	 * this test. Keys: recipient, allowed_hosts, default_theme, default_cta_href.
+	 *
+	 * @param array $settings The saved option.
+	 */
+	protected function settings( $settings ) {
+		$this->filter(
+			'pre_option_therapist_attachment_article_settings',
+			static function () use ( $settings ) {
+				return $settings;
+			}
+		);
+	}
+
+	/**
+	 * Makes the content being rendered a post by an Administrator (who has `unfiltered_html`)
+	 * or by an Author (who has not), as WordPress's own roles define them: the post is the
+	 * global `$post`, the user and the roles come from WordPress's object cache.
+	 *
+	 * @param int $author self::ADMINISTRATOR or self::AUTHOR.
+	 */
+	protected function post_by( $author ) {
+		$roles = array(
+			'administrator' => array(
+				'name'         => 'Administrator',
+				'capabilities' => array(
+					'read'            => true,
+					'edit_posts'      => true,
+					'publish_posts'   => true,
+					'edit_pages'      => true,
+					'unfiltered_html' => true,
+					'manage_options'  => true,
+				),
+			),
+			'author'        => array(
+				'name'         => 'Author',
+				'capabilities' => array(
+					'read'          => true,
+					'edit_posts'    => true,
+					'publish_posts' => true,
+					'upload_files'  => true,
+				),
+			),
+		);
+		$this->filter(
+			'pre_option_wp_user_roles',
+			static function () use ( $roles ) {
+				return $roles;
+			}
+		);
+		unset( $GLOBALS['wp_roles'] );
+		wp_roles(); // Read from the filter above, not the database.
+
+		foreach ( array( self::ADMINISTRATOR => 'administrator', self::AUTHOR => 'author' ) as $id => $role ) {
+			wp_cache_set(
+				$id,
+				(object) array(
+					'ID'              => $id,
+					'user_login'      => $role,
+					'user_pass'       => '',
+					'user_nicename'   => $role,
+					'user_email'      => "$role@example.test",
+					'user_url'        => '',
+					'user_registered' => '2020-01-01 00:00:00',
+					'user_status'     => '0',
+					'display_name'    => ucfirst( $role ),
+				),
+				'users'
+			);
+			wp_cache_set( $id, array( 'wp_capabilities' => array( serialize( array( $role => true ) ) ) ), 'user_meta' );
+		}
+		$GLOBALS['post'] = new WP_Post(
+			(object) array(
+				'ID'          => 42,
+				'post_author' => (string) $author,
+				'post_type'   => 'post',
+				'post_status' => 'publish',
+				'filter'      => 'raw', // As WordPress caches it: get_post() returns it as is.
+			)
+		);
 	}
 
 	/**
@@ -53,18 +197,27 @@ abstract class Therapist_Attachment_Article_Test_Case extends TestCase {
 	 * @return DOMElement[]
 	 */
 	protected function elements( $html ) {
-		$document = new DOMDocument();
-		$previous = libxml_use_internal_errors( true ); // libxml does not know custom elements.
-		$document->loadHTML( '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>' . $html . '</body></html>', LIBXML_NOERROR );
-		libxml_clear_errors();
-		libxml_use_internal_errors( $previous );
-		$found = array();
+		$document = $this->parse( $html );
+		$found    = array();
 		foreach ( $document->getElementsByTagName( 'therapist-attachment-article' ) as $element ) {
 			$found[] = $element;
 		}
 		// Nothing else may come out of the shortcode or the block: no script, no stray tags.
 		$this->assertSame( 0, $document->getElementsByTagName( 'script' )->length, "No <script> in: $html" );
 		return $found;
+	}
+
+	/**
+	 * @param string $html HTML of a page's body.
+	 * @return DOMDocument
+	 */
+	protected function parse( $html ) {
+		$document = new DOMDocument();
+		$previous = libxml_use_internal_errors( true ); // libxml does not know custom elements.
+		$document->loadHTML( '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>' . $html . '</body></html>', LIBXML_NOERROR );
+		libxml_clear_errors();
+		libxml_use_internal_errors( $previous );
+		return $document;
 	}
 
 	/**
@@ -82,8 +235,108 @@ abstract class Therapist_Attachment_Article_Test_Case extends TestCase {
 	}
 
 	/**
+	 * The element's declarative shadow root: its one child, an open `<template>`.
+	 *
+	 * @param DOMElement $element The element.
+	 * @return DOMElement
+	 */
+	protected function shadow_root( DOMElement $element ) {
+		$this->assertSame( 1, $element->childNodes->length, 'The element holds its shadow root only' );
+		$template = $element->firstChild;
+		$this->assertSame( 'template', $template->nodeName );
+		$this->assertSame( 'open', $template->getAttribute( 'shadowrootmode' ) );
+		return $template;
+	}
+
+	/**
+	 * What a reader of the pre-rendered article sees, decoded: the title and its heading, the
+	 * look, the paragraphs, and the call-to-action (`form`, or a `link` with href, target,
+	 * rel and label).
+	 *
+	 * @param DOMElement $element The element.
+	 * @return array<string, mixed>
+	 */
+	protected function article( DOMElement $element ) {
+		$xpath    = new DOMXPath( $element->ownerDocument );
+		$root     = $this->shadow_root( $element );
+		$articles = $xpath->query( './/article', $root );
+		$this->assertSame( 1, $articles->length, 'One <article> in the shadow root' );
+		$article  = $articles->item( 0 );
+		$headings = $xpath->query( './/*[@id="title"]', $article );
+		$this->assertSame( 1, $headings->length, 'One title' );
+		$view = array(
+			'heading'    => $headings->item( 0 )->nodeName,
+			'title'      => $headings->item( 0 )->textContent,
+			'class'      => $article->getAttribute( 'class' ),
+			'paragraphs' => array(),
+		);
+		foreach ( $xpath->query( './/*[@part="body"]/p | .//*[@part="cta"]/p[contains(@part, "cta-text")]', $article ) as $paragraph ) {
+			$view['paragraphs'][] = $paragraph->textContent;
+		}
+		$signatures        = $xpath->query( './/*[@part="signature"]', $article );
+		$view['signature'] = $signatures->length ? $signatures->item( 0 )->textContent : null;
+
+		$forms   = $xpath->query( './/form', $article );
+		$buttons = $xpath->query( './/a[@part="cta-button"]', $article );
+		$this->assertSame( 1, $forms->length + $buttons->length, 'Either the form or the button' );
+		if ( $forms->length ) {
+			$view['cta'] = 'form';
+			$this->assertFalse( $forms->item( 0 )->hasAttribute( 'action' ), 'The element posts the form itself' );
+		} else {
+			$link         = $buttons->item( 0 );
+			$label        = '';
+			$hidden_texts = array();
+			foreach ( $link->childNodes as $child ) {
+				if ( $child instanceof DOMElement && false !== strpos( $child->getAttribute( 'class' ), 'visually-hidden' ) ) {
+					$hidden_texts[] = $child->textContent;
+				} elseif ( ! $child instanceof DOMComment ) {
+					$label .= $child->textContent;
+				}
+			}
+			$view += array(
+				'cta'    => 'link',
+				'href'   => $link->getAttribute( 'href' ),
+				'target' => $link->getAttribute( 'target' ),
+				'rel'    => $link->getAttribute( 'rel' ),
+				'label'  => $label,
+				'hidden' => $hidden_texts,
+			);
+		}
+
+		// Nothing in the shadow root runs script.
+		foreach ( $xpath->query( './/*', $root ) as $node ) {
+			$this->assertNotSame( 'script', $node->nodeName );
+			foreach ( $node->attributes as $attribute ) {
+				$this->assertDoesNotMatchRegularExpression( '/^on/i', $attribute->name, 'No event handler attributes' );
+			}
+		}
+		return $view;
+	}
+
+	/**
+	 * The article's text as its author wrote it: the title and the paragraphs (the call to
+	 * action's too) of the plain article WordPress gives feeds, the generated `seo_markup`.
+	 *
+	 * @return array{title: string, paragraphs: string[], signature: string}
+	 */
+	protected function authors_text() {
+		$document = $this->parse( therapist_attachment_article_structured_data()['seo_markup'] );
+		$text     = array(
+			'title'      => $document->getElementsByTagName( 'h2' )->item( 0 )->textContent,
+			'paragraphs' => array(),
+			'signature'  => $document->getElementsByTagName( 'footer' )->item( 0 )->textContent,
+		);
+		foreach ( $document->getElementsByTagName( 'p' ) as $paragraph ) {
+			if ( 'footer' !== $paragraph->parentNode->nodeName ) {
+				$text['paragraphs'][] = $paragraph->textContent;
+			}
+		}
+		return $text;
+	}
+
+	/**
 	 * Asserts the element carries only its own attributes (plus `class` for the block), that
-	 * its content is the plain-text fallback, and returns its attributes.
+	 * its shadow root is the article those attributes describe, and returns its attributes.
 	 *
 	 * @param string $html Rendered HTML.
 	 * @return array<string, string>
@@ -93,10 +346,6 @@ abstract class Therapist_Attachment_Article_Test_Case extends TestCase {
 		$attributes = $this->attributes( $element );
 		$unexpected = array_diff( array_keys( $attributes ), self::ELEMENT_ATTRIBUTES, array( 'class' ) );
 		$this->assertSame( array(), array_values( $unexpected ), "Unexpected attributes in: $html" );
-		$this->assertSame( self::TITLE, $element->textContent );
-		$this->assertSame( 1, $element->childNodes->length, 'The fallback is one element' );
-		$this->assertSame( 'span', $element->firstChild->nodeName );
-		$this->assertSame( 0, $element->firstChild->attributes->length );
 		if ( isset( $attributes['cta-href'] ) ) {
 			$this->assertSafeUrl( $attributes['cta-href'] );
 		}
@@ -104,7 +353,44 @@ abstract class Therapist_Attachment_Article_Test_Case extends TestCase {
 			$this->assertSafeUrl( $attributes['form-action'] );
 			$this->assertMatchesRegularExpression( '~^(https://[^/@]+(/|$)|/(?!/)|[^:/#]+($|[/?]))~i', $attributes['form-action'], 'https: or a path' );
 		}
+		$this->assertArticleFor( $attributes, $this->article( $element ) );
 		return $attributes;
+	}
+
+	/**
+	 * Asserts the pre-rendered article is what the element renders for these attributes.
+	 *
+	 * @param array<string, string> $attributes The element's attributes, decoded.
+	 * @param array<string, mixed>  $article    From article().
+	 */
+	protected function assertArticleFor( $attributes, $article ) {
+		$facts    = therapist_attachment_article_facts();
+		$defaults = $facts['defaults'];
+		$level    = isset( $attributes['heading-level'] ) ? (int) $attributes['heading-level'] : $defaults['heading_level'];
+		$this->assertSame( "h$level", $article['heading'] );
+		$this->assertSame( self::TITLE, $article['title'] );
+		$this->assertSame( $facts['title'], $article['title'] );
+		$this->assertSame( 'article theme-' . ( isset( $attributes['theme'] ) ? $attributes['theme'] : 'none' ), $article['class'] );
+		$author = $this->authors_text();
+		$this->assertSame( $author['paragraphs'], $article['paragraphs'], 'The article’s text, as written' );
+		$this->assertSame( $facts['signature'], $article['signature'] );
+		if ( isset( $attributes['form-action'] ) ) {
+			$this->assertSame( 'form', $article['cta'] );
+			return;
+		}
+		$this->assertSame( 'link', $article['cta'] );
+		$target = isset( $attributes['cta-target'] ) ? $attributes['cta-target'] : $defaults['cta_target'];
+		$this->assertSame( isset( $attributes['cta-href'] ) ? $attributes['cta-href'] : $defaults['cta_href'], $article['href'] );
+		$this->assertSafeUrl( $article['href'] );
+		$this->assertSame( isset( $attributes['cta-label'] ) ? $attributes['cta-label'] : $defaults['cta_label'], $article['label'] );
+		$this->assertSame( $target, $article['target'] );
+		if ( '_blank' === $target ) {
+			$this->assertSame( 'noopener noreferrer', $article['rel'] );
+			$this->assertSame( array( '(opens in a new tab)' ), $article['hidden'] );
+		} else {
+			$this->assertSame( '', $article['rel'] );
+			$this->assertSame( array(), $article['hidden'] );
+		}
 	}
 
 	/**
