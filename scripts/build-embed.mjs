@@ -4,7 +4,8 @@
 //
 // writes
 //   dist/therapist-attachment-article.hydrate.js   the drop-in plus Lit's hydration support
-//   dist/embed.html    the element rendered by @lit-labs/ssr as declarative shadow DOM, its
+//   dist/embed.html    the element as declarative shadow DOM (the pre-rendered parts filled by
+//                      src/prerender.ts, checked against @lit-labs/ssr), its
 //                      schema.org BlogPosting JSON-LD in light DOM, then the script tag
 //   dist/embed.csp.txt what the snippet needs from a page's Content-Security-Policy
 //   dist/seo-markup.html  the article as plain HTML, for Wix's seoMarkup
@@ -21,6 +22,7 @@ import {mkdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {gzipSync} from 'node:zlib';
 import {build} from 'vite';
+import {prerenderParts} from './prerender-parts.mjs';
 import {loadSources, root, tag} from './ssr.mjs';
 
 const dist = path.join(root, 'dist');
@@ -42,36 +44,59 @@ await build({
   },
 });
 
-// 2. The same sources for Node, rendered.
+// 2. The snippet, filled from the pre-rendered parts by the same function the configurator
+// uses (src/prerender.ts), so that both give the same bytes for the same settings; checked
+// here against what @lit-labs/ssr renders for these attributes (which also refuses any value
+// the element would warn about).
 const src = await loadSources();
 const structured = src['structured-data'];
+const {DEFAULTS} = src.options;
+const {prerenderedSnippet, protectMarkup, snippetStyles} = src.prerender;
+const given = Object.fromEntries(attributes);
 let rendered;
 try {
-  rendered = src.renderElement(Object.fromEntries(attributes));
+  rendered = src.renderElement(given);
 } catch (error) {
   throw new Error(`build-embed: ${error.message}`);
 }
-
-const element = rendered
-  // If the plain drop-in defined the tag first, its class (without hydration support) finds
-  // this shadow root and renders a second article after ours, as Lit reuses an existing
-  // root. Then show only that live copy, in the same place; nothing moves.
-  .replace('</style>', '.article:has(~.article){display:none}</style>')
-  .replace(new RegExp(`</${tag}>$`), `${structured.blogPostingScript()}</${tag}>`);
-if (!element.includes('<template shadowroot') || !element.endsWith(`</${tag}>`)) {
-  throw new Error('build-embed: the element was not rendered with a declarative shadow root');
+const {parts} = await prerenderParts();
+const settings = {
+  headingLevel: Number(given['heading-level'] ?? DEFAULTS.headingLevel),
+  theme: given.theme?.trim().toLowerCase() || undefined,
+  cta:
+    given['form-action'] !== undefined
+      ? 'form'
+      : {
+          href: src['safe-url'].safeUrl(given['cta-href'] ?? DEFAULTS.ctaHref),
+          target: (given['cta-target'] ?? DEFAULTS.ctaTarget).trim().toLowerCase(),
+          label: given['cta-label']?.trim() || DEFAULTS.ctaLabel,
+        },
+  noPrivacyNote: 'no-privacy-note' in given,
+  noCrisisLine: 'no-crisis-line' in given,
+};
+const snippet = prerenderedSnippet(parts, settings, given, {
+  structuredData: structured.blogPostingScript(),
+  scriptSrc: hydrateFile,
+});
+// The parts write `:` and `;` as character references in attribute values too (see
+// src/prerender.ts); the renderer does not: the same value either way.
+const shadowRoot = (markup) =>
+  markup
+    .slice(markup.indexOf('<template shadowroot'), markup.lastIndexOf('</template>'))
+    .replace(/&#58;/g, ':')
+    .replace(/&#59;/g, ';');
+const expected = shadowRoot(protectMarkup(rendered)).replace(
+  '</style>',
+  '.article:has(~.article){display:none}</style>',
+);
+if (shadowRoot(snippet) !== expected) {
+  throw new Error('build-embed: the filled parts differ from what the renderer writes');
 }
 
 // The inline <style> of the declarative shadow root is the only thing a strict CSP blocks.
-const styleHashes = [...element.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(
-  ([, css]) => `'sha256-${createHash('sha256').update(css).digest('base64')}'`,
+const styleHashes = snippetStyles(snippet).map(
+  (css) => `'sha256-${createHash('sha256').update(css).digest('base64')}'`,
 );
-
-const snippet =
-  `<!-- ${tag}: pre-rendered snippet. Readable without JavaScript; the script below only ` +
-  `makes it interactive. Built by scripts/build-embed.mjs: regenerate it, do not edit it. -->\n` +
-  `${element}\n` +
-  `<script type="module" src="${hydrateFile}"></script>\n`;
 
 const csp = [
   `# What dist/embed.html needs from a page's Content-Security-Policy (besides loading`,

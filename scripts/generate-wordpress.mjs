@@ -152,7 +152,7 @@ const prerenderPhp =
   ) +
   phpFunction(
     'therapist_attachment_article_prerender_parts',
-    `The parts: \`template\` (holes {{theme}}, {{title}}, {{cta}}), \`titles\` (heading levels\n * 1–6), \`cta\` (\`link\` and \`linkNewTab\` with holes {{href}}, {{target}}, {{label}};\n * \`form\`). Checked against the renderer for ${combinations} combinations of settings.`,
+    `The parts: \`template\` (holes {{theme}}, {{title}}, {{cta}}), \`titles\` (heading levels\n * 1–6), \`cta\` (\`link\` and \`linkNewTab\` with holes {{href}}, {{target}}, {{label}};\n * \`form\`, and \`formNoPrivacyNote\`, \`formNoCrisisLine\`, \`formNoNotes\` without those lines).\n * Checked against the renderer for ${combinations} combinations of settings.`,
     `return ${php(parts)};`,
   ) +
   phpFunction(

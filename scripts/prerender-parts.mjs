@@ -26,7 +26,11 @@ export async function prerenderParts() {
     link: {'cta-href': SENTINEL.href, 'cta-label': SENTINEL.label, 'cta-target': '_self'},
     linkNewTab: {'cta-href': SENTINEL.href, 'cta-label': SENTINEL.label, 'cta-target': '_blank'},
     form: {'form-action': '/contact'},
+    formNoPrivacyNote: {'form-action': '/contact', 'no-privacy-note': ''},
+    formNoCrisisLine: {'form-action': '/contact', 'no-crisis-line': ''},
+    formNoNotes: {'form-action': '/contact', 'no-privacy-note': '', 'no-crisis-line': ''},
   };
+  const isForm = (kind) => kind.startsWith('form');
   const commonPrefix = (list) => {
     let n = 0;
     while (list.every((s) => n < s.length && s[n] === list[0][n])) n++;
@@ -71,14 +75,10 @@ export async function prerenderParts() {
     cta: Object.fromEntries(
       ctaKinds.map((kind, i) => {
         let part = byCta.parts[i];
-        if (kind !== 'form') {
+        if (!isForm(kind)) {
           part = hole(part, `href="${SENTINEL.href}"`, 'href="{{href}}"');
           part = hole(part, `>${SENTINEL.label}`, '>{{label}}');
-          part = hole(
-            part,
-            `target="${kind === 'form' ? '' : ctaAttributes[kind]['cta-target']}"`,
-            'target="{{target}}"',
-          );
+          part = hole(part, `target="${ctaAttributes[kind]['cta-target']}"`, 'target="{{target}}"');
         }
         if (/\{\{(?!href|label|target)/.test(part)) throw new Error('prerender-parts: stray hole');
         return [kind, part];
@@ -92,12 +92,14 @@ export async function prerenderParts() {
   // Every combination, filled, must be what the renderer writes for it.
   /** Each combination with the renderer's markup, for the PHP twin's test (PrerenderTest). */
   const cases = [];
+  const formKinds = ctaKinds.filter(isForm);
   const sample = {href: '/contact?a=1&b=2', label: 'Book a call: today'};
   for (const headingLevel of HEADING_LEVELS) {
     for (const theme of [undefined, ...THEMES]) {
-      for (const cta of ['form', ...CTA_TARGETS]) {
+      for (const cta of [...formKinds, ...CTA_TARGETS]) {
         const attributes = {'heading-level': String(headingLevel), ...(theme ? {theme} : {})};
-        if (cta === 'form') attributes['form-action'] = '/contact';
+        const form = isForm(cta) ? ctaAttributes[cta] : undefined;
+        if (form) Object.assign(attributes, form);
         else
           Object.assign(attributes, {
             'cta-href': sample.href,
@@ -108,7 +110,9 @@ export async function prerenderParts() {
         const filled = fillPrerender(parts, {
           headingLevel,
           theme,
-          cta: cta === 'form' ? 'form' : {...sample, target: cta},
+          cta: form ? 'form' : {...sample, target: cta},
+          noPrivacyNote: form && 'no-privacy-note' in form,
+          noCrisisLine: form && 'no-crisis-line' in form,
         });
         if (filled !== expected) {
           throw new Error(
@@ -116,7 +120,8 @@ export async function prerenderParts() {
               `first difference at ${commonPrefix([filled, expected])}`,
           );
         }
-        cases.push({attributes, expected});
+        // The plugin offers the form with both lines only: its twin is tested on those.
+        if (cta === 'form' || !form) cases.push({attributes, expected});
       }
     }
   }

@@ -24,8 +24,14 @@ export interface PrerenderParts {
     readonly link: string;
     /** The link when it opens a new tab (`rel`, and “(opens in a new tab)” for screen readers). */
     readonly linkNewTab: string;
-    /** The contact form in its first state. */
+    /** The contact form in its first state, with its privacy line and crisis line. */
     readonly form: string;
+    /** The form without the privacy line (`no-privacy-note`). */
+    readonly formNoPrivacyNote: string;
+    /** The form without the crisis line (`no-crisis-line`). */
+    readonly formNoCrisisLine: string;
+    /** The form without either line. */
+    readonly formNoNotes: string;
   };
 }
 
@@ -36,6 +42,10 @@ export interface PrerenderSettings {
   /** The contact form, or a link. */
   readonly cta:
     'form' | {readonly href: string; readonly target: CtaTarget; readonly label: string};
+  /** With the form: hide its privacy line (`no-privacy-note`). */
+  readonly noPrivacyNote?: boolean;
+  /** With the form: hide its crisis line (`no-crisis-line`). */
+  readonly noCrisisLine?: boolean;
 }
 
 const ENTITIES: Record<string, string> = {
@@ -67,12 +77,15 @@ export const protectMarkup = (markup: string): string =>
 /** Fills the parts' holes: the element's declarative shadow root for these settings. */
 export function fillPrerender(parts: PrerenderParts, settings: PrerenderSettings): string {
   const {cta} = settings;
+  const form = settings.noPrivacyNote
+    ? settings.noCrisisLine
+      ? parts.cta.formNoNotes
+      : parts.cta.formNoPrivacyNote
+    : settings.noCrisisLine
+      ? parts.cta.formNoCrisisLine
+      : parts.cta.form;
   const structure =
-    cta === 'form'
-      ? parts.cta.form
-      : cta.target === '_blank'
-        ? parts.cta.linkNewTab
-        : parts.cta.link;
+    cta === 'form' ? form : cta.target === '_blank' ? parts.cta.linkNewTab : parts.cta.link;
   const values: Record<string, string> = {
     theme: `theme-${settings.theme ?? 'none'}`,
     title: parts.titles[settings.headingLevel - 1] ?? parts.titles[1]!,
@@ -91,3 +104,52 @@ export function fillPrerender(parts: PrerenderParts, settings: PrerenderSettings
   };
   return filled.replace(/\{\{(href|target|label)\}\}/g, (_, name: string) => text[name]!);
 }
+
+const TAG = 'therapist-attachment-article';
+
+/** Escapes a value for a double-quoted attribute, leaving `:` readable (`https://…`). */
+export const escapeAttribute = (value: string): string =>
+  value.replace(/[&<>"]/g, (c) => ENTITIES[c]!);
+
+/** What `prerenderedSnippet` puts around the element. */
+export interface SnippetExtras {
+  /** The `<script type="application/ld+json">` placed inside the tag (light DOM). */
+  readonly structuredData: string;
+  /** Where the drop-in with hydration support is loaded from. */
+  readonly scriptSrc: string;
+}
+
+/**
+ * The whole pre-rendered snippet for a page: the tag with its attributes (a value of `''` is
+ * written as a bare boolean attribute), the declarative shadow root filled for `settings`,
+ * the JSON-LD, and the script that makes it interactive. `scripts/build-embed.mjs` (for
+ * `dist/embed.html`) and the configurator both call this, so they give the same bytes.
+ *
+ * If the plain drop-in defined the tag first, its class (without hydration support) finds the
+ * shadow root and renders a second article after ours, as Lit reuses an existing root: the
+ * added rule then shows only that live copy, in the same place, so nothing moves.
+ */
+export function prerenderedSnippet(
+  parts: PrerenderParts,
+  settings: PrerenderSettings,
+  attributes: Readonly<Record<string, string>>,
+  extras: SnippetExtras,
+): string {
+  const attrs = Object.entries(attributes)
+    .map(([name, value]) => (value === '' ? ` ${name}` : ` ${name}="${escapeAttribute(value)}"`))
+    .join('');
+  const root = fillPrerender(parts, settings).replace(
+    '</style>',
+    '.article:has(~.article){display:none}</style>',
+  );
+  return (
+    `<!-- ${TAG}: pre-rendered snippet. Readable without JavaScript; the script below only ` +
+    `makes it interactive. Made for these settings: make it again for others, do not edit it. -->\n` +
+    `<${TAG}${attrs}>${root}${extras.structuredData}</${TAG}>\n` +
+    `<script type="module" src="${escapeAttribute(extras.scriptSrc)}"></script>\n`
+  );
+}
+
+/** The `<style>` texts of the snippet, whose hashes a strict Content-Security-Policy lists. */
+export const snippetStyles = (snippet: string): string[] =>
+  [...snippet.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(([, css]) => css!);
