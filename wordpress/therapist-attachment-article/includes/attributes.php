@@ -131,18 +131,24 @@ function therapist_attachment_article_sanitize_attributes( $raw, $source = 'shor
 		}
 	}
 
-	$settings = therapist_attachment_article_site_settings();
-	if ( ! isset( $clean['theme'] ) && '' !== $settings['default_theme'] ) {
-		$clean['theme'] = $settings['default_theme'];
+	// The site's defaults pass the same checks as what an author types: the option may have
+	// been written by anything (WP-CLI, an import, another plugin), not only the settings
+	// screen, and the pre-rendered article uses these values as they are.
+	$settings      = therapist_attachment_article_site_settings();
+	$specs         = therapist_attachment_article_attribute_specs();
+	$default_theme = therapist_attachment_article_sanitize_value( $settings['default_theme'], $specs['theme'] );
+	$default_href  = therapist_attachment_article_sanitize_value( $settings['default_cta_href'], $specs['cta_href'] );
+	if ( ! isset( $clean['theme'] ) && null !== $default_theme ) {
+		$clean['theme'] = $default_theme;
 	}
 
 	if ( isset( $switches['form'] ) ) {
 		$form = 'on' === $switches['form'];
 	} elseif ( isset( $clean['cta-href'] ) ) {
 		$form = false;
-	} elseif ( '' !== $settings['default_cta_href'] ) {
+	} elseif ( null !== $default_href ) {
 		$form              = false;
-		$clean['cta-href'] = $settings['default_cta_href'];
+		$clean['cta-href'] = $default_href;
 	} else {
 		$form = true;
 	}
