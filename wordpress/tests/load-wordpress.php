@@ -66,6 +66,8 @@ require ABSPATH . 'wp-settings.php';
 
 // WordPress reads autoloaded options from its object cache before it would query the database.
 wp_cache_set( 'alloptions', $GLOBALS['therapist_attachment_article_test_options'], 'options' );
+// The plugin's own option is not saved: WordPress remembers that it looked and found none.
+wp_cache_set( 'notoptions', array( 'therapist_attachment_article_settings' => true ), 'options' );
 
 foreach (
 	array(

@@ -27,6 +27,7 @@ require_once __DIR__ . '/includes/attributes.php';
 require_once __DIR__ . '/includes/render.php';
 require_once __DIR__ . '/includes/register.php';
 require_once __DIR__ . '/includes/contact.php';
+require_once __DIR__ . '/includes/settings.php';
 
 add_action( 'init', 'therapist_attachment_article_register' );
 add_action( 'enqueue_block_editor_assets', 'therapist_attachment_article_editor_data' );
@@ -35,3 +36,6 @@ add_action( 'wp_footer', 'therapist_attachment_article_json_ld' );
 add_filter( 'no_texturize_tags', 'therapist_attachment_article_no_texturize' );
 add_action( 'rest_api_init', 'therapist_attachment_article_register_contact_route' );
 add_action( 'admin_init', 'therapist_attachment_article_privacy_policy' );
+add_action( 'admin_init', 'therapist_attachment_article_register_settings' );
+add_action( 'admin_menu', 'therapist_attachment_article_settings_menu' );
+add_filter( 'plugin_action_links_' . plugin_basename( __FILE__ ), 'therapist_attachment_article_settings_link' );
