@@ -102,6 +102,7 @@ const THERAPIST_ATTACHMENT_ARTICLE_MAX_URL_LENGTH = 2048;
  * 2. otherwise an explicit `cta_href` gives the button it names;
  * 3. otherwise the site's default link (Settings → Therapist Attachment Article) gives a button;
  * 4. otherwise the contact form.
+ * A button without a link of its own (the form turned off) links to the site's default link.
  * The form posts to the plugin's own route, unless `form_action` names another endpoint and
  * therapist_attachment_article_form_action_trusted() says the content may choose it.
  *
@@ -154,6 +155,11 @@ function therapist_attachment_article_sanitize_attributes( $raw, $source = 'shor
 	}
 
 	if ( ! $form ) {
+		// The button links where the author said, or else to the site's default link (as the
+		// block editor's preview shows it), or else to the element's own default.
+		if ( ! isset( $clean['cta-href'] ) && null !== $default_href ) {
+			$clean['cta-href'] = $default_href;
+		}
 		unset( $clean['form-action'], $clean['form-encoding'] );
 		return $clean;
 	}
