@@ -115,17 +115,18 @@ function therapist_attachment_article_prerender( $attributes ) {
 }
 
 /**
- * Escapes text for HTML (text or a quoted attribute), and writes `:` and `;` as character
- * references, so that convert_smilies() cannot make an image of a label's “:)”.
+ * Escapes text for HTML (text or a quoted attribute), and writes `:`, `;` and `8` as character
+ * references, so that convert_smilies() cannot make an image of a label's “:)”, “;)” or
+ * “8-)” (WordPress's smilies without a colon, `8-)`, `8-O` and `8O`, start with an 8).
  *
  * @param string $text Text.
  * @return string
  */
 function therapist_attachment_article_protect_text( $text ) {
 	return preg_replace_callback(
-		'/(&[#a-zA-Z0-9]+;)|[:;]/',
+		'/(&[#a-zA-Z0-9]+;)|[:;8]/',
 		static function ( $match ) {
-			return isset( $match[1] ) && '' !== $match[1] ? $match[1] : ( ':' === $match[0] ? '&#58;' : '&#59;' );
+			return isset( $match[1] ) && '' !== $match[1] ? $match[1] : '&#' . ord( $match[0] ) . ';';
 		},
 		esc_attr( $text )
 	);
