@@ -1,0 +1,185 @@
+<?php
+/**
+ * therapist_attachment_article_prerender(): byte for byte what the element's own renderer
+ * writes (dist/prerender-cases.json, from `npm run build`), and only text where text goes.
+ *
+ * @package TherapistAttachmentArticle
+ */
+
+final class PrerenderTest extends Therapist_Attachment_Article_Test_Case {
+
+	const CASES = __DIR__ . '/../../dist/prerender-cases.json';
+
+	/**
+	 * Every combination of heading level, theme and call-to-action that the build rendered with
+	 * the element's renderer (@lit-labs/ssr), with its markup.
+	 *
+	 * @return array<string, array{0: array<string, string>|null, 1: string|null}>
+	 */
+	public function renderer_cases() {
+		if ( ! is_readable( self::CASES ) ) {
+			return array( 'dist/prerender-cases.json is missing' => array( null, null ) );
+		}
+		$cases = json_decode( file_get_contents( self::CASES ), true );
+		if ( ! is_array( $cases ) || array() === $cases ) {
+			return array( 'dist/prerender-cases.json is unreadable' => array( null, null ) );
+		}
+		$named = array();
+		foreach ( $cases as $case ) {
+			$named[ wp_json_encode( $case['attributes'] ) ] = array( $case['attributes'], $case['expected'] );
+		}
+		return $named;
+	}
+
+	/**
+	 * @dataProvider renderer_cases
+	 */
+	public function test_is_what_the_elements_renderer_writes( $attributes, $expected ) {
+		if ( null === $attributes ) {
+			$this->fail( 'dist/prerender-cases.json, the element\'s own rendering of every combination of settings, is missing or unreadable: run `npm run build` (it runs scripts/generate-wordpress.mjs).' );
+		}
+		$actual = therapist_attachment_article_prerender( $attributes );
+		if ( $actual !== $expected ) {
+			// The markup is 30 kB: show where it parts, not all of it.
+			$at = 0;
+			while ( $at < strlen( $actual ) && $at < strlen( $expected ) && $actual[ $at ] === $expected[ $at ] ) {
+				++$at;
+			}
+			$this->fail(
+				sprintf(
+					"therapist_attachment_article_prerender( %s ) differs from the element's renderer at byte %d (if src/ changed, run `npm run build`):\n  expected …%s…\n  actual   …%s…",
+					wp_json_encode( $attributes ),
+					$at,
+					substr( $expected, max( 0, $at - 80 ), 200 ),
+					substr( $actual, max( 0, $at - 80 ), 200 )
+				)
+			);
+		}
+		$this->assertSame( $expected, $actual );
+	}
+
+	public function test_the_cases_cover_every_heading_level_theme_and_call_to_action() {
+		$cases = $this->renderer_cases();
+		$this->assertArrayNotHasKey( 'dist/prerender-cases.json is missing', $cases, 'Run `npm run build`.' );
+		$facts = therapist_attachment_article_facts();
+		$seen  = array();
+		foreach ( $cases as $case ) {
+			$attributes = $case[0];
+			$seen[ implode( '|', array( $attributes['heading-level'], $attributes['theme'] ?? '', $attributes['form-action'] ?? $attributes['cta-target'] ) ) ] = true;
+		}
+		$this->assertCount( count( $facts['heading_levels'] ) * ( count( $facts['themes'] ) + 1 ) * ( count( $facts['cta_targets'] ) + 1 ), $seen );
+	}
+
+	/**
+	 * The pre-rendered element, parsed.
+	 *
+	 * @param array<string, string> $attributes Clean attributes.
+	 * @return array<string, mixed> From article().
+	 */
+	private function prerendered( $attributes ) {
+		$html = '<therapist-attachment-article>' . therapist_attachment_article_prerender( $attributes ) . '</therapist-attachment-article>';
+		return $this->article( $this->element( $html ) );
+	}
+
+	/**
+	 * @dataProvider hostile_texts
+	 */
+	public function test_a_label_is_text_whatever_it_holds( $label ) {
+		foreach ( array( '_self', '_blank' ) as $target ) {
+			$html = therapist_attachment_article_prerender( array( 'cta-label' => $label, 'cta-target' => $target ) );
+			$this->assertStringNotContainsString( '<script', $html );
+			$this->assertStringNotContainsString( '<b>', $html );
+			$this->assertSame( $label, $this->prerendered( array( 'cta-label' => $label, 'cta-target' => $target ) )['label'] );
+		}
+	}
+
+	/**
+	 * @dataProvider hostile_texts
+	 */
+	public function test_an_href_cannot_leave_its_attribute( $href ) {
+		$article = $this->prerendered( array( 'cta-href' => $href ) );
+		$this->assertSame( $href, $article['href'] );
+		$this->assertSame( 'Reach out', $article['label'] );
+	}
+
+	public function hostile_texts() {
+		return array(
+			'script element'    => array( '<script>alert("x")</script>' ),
+			'markup'            => array( 'Book <b>now</b>' ),
+			'double quotes'     => array( '" onmouseover="alert(1)' ),
+			'single quotes'     => array( "' onmouseover='alert(1)" ),
+			'ampersand'         => array( 'Tom & Jerry' ),
+			'smiley'            => array( 'Talk soon :)' ),
+			'semicolon wink'    => array( 'Yes ;) ok; fine:' ),
+			'a hole'            => array( '{{label}} {{href}} {{cta}}' ),
+			'comment'           => array( '<!-- x --> -->' ),
+			'template end'      => array( '</template></therapist-attachment-article><script>alert(1)</script>' ),
+			'non-ASCII'         => array( 'Prendre rendez-vous — café ☕' ),
+		);
+	}
+
+	public function test_text_is_written_so_that_smilies_are_not_read_in_it() {
+		$html = therapist_attachment_article_prerender( array( 'cta-label' => 'Talk soon :) ;)', 'cta-href' => '/a:b;c' ) );
+		$this->assertStringContainsString( '>Talk soon &#58;) &#59;)<', $html );
+		$this->assertStringContainsString( 'href="/a&#58;b&#59;c"', $html );
+		$this->assertStringContainsString( 'as a therapist &#58;)<', $html, 'The article’s own “:)”' );
+	}
+
+	/**
+	 * @dataProvider hostile_hrefs
+	 */
+	public function test_hostile_hrefs_never_reach_the_markup( $given ) {
+		$renders = array(
+			'shortcode'          => therapist_attachment_article_shortcode( array( 'cta_href' => $given ) ),
+			'shortcode, no form' => therapist_attachment_article_shortcode( array( 'cta_href' => $given, 'form' => 'off' ) ),
+			'block'              => $this->block( array( 'ctaHref' => $given ) ),
+			'block, no form'     => $this->block( array( 'ctaHref' => $given, 'showForm' => false ) ),
+		);
+		foreach ( $renders as $how => $html ) {
+			$attributes = $this->render_checked( $html );
+			$this->assertArrayNotHasKey( 'cta-href', $attributes, "$how: $html" );
+			$article = $this->article( $this->element( $html ) );
+			if ( 'link' === $article['cta'] ) {
+				$this->assertSame( '#contact', $article['href'], $how );
+			}
+			$this->assertStringNotContainsStringIgnoringCase( 'javascript', html_entity_decode( $html, ENT_QUOTES | ENT_HTML5 ), $how );
+			$this->assertStringNotContainsStringIgnoringCase( 'script&', $html, $how );
+		}
+	}
+
+	public function hostile_hrefs() {
+		return array(
+			'javascript'                  => array( 'javascript:alert(1)' ),
+			'mixed case'                  => array( 'JaVaScRiPt:alert(1)' ),
+			'leading space'               => array( ' javascript:alert(1)' ),
+			'tab inside'                  => array( "java\tscript:alert(1)" ),
+			'entity colon'                => array( 'javascript&#58;alert(1)' ),
+			'entity colon, no semicolon'  => array( 'javascript&#58alert(1)' ),
+			'named entity colon'          => array( 'javascript&colon;alert(1)' ),
+			'double-encoded colon'        => array( 'javascript&amp;#58;alert(1)' ),
+			'data HTML'                   => array( 'data:text/html,<script>alert(1)</script>' ),
+			'vbscript'                    => array( 'vbscript:msgbox(1)' ),
+			'no-break space first'        => array( "\u{00A0}javascript:alert(1)" ),
+		);
+	}
+
+	public function test_entities_in_a_clean_value_read_as_in_the_elements_attribute() {
+		// WordPress's esc_attr() keeps valid entities (the editor saves `&` as `&amp;`): the
+		// label reads the same in the shadow root as in the attribute the element gets.
+		$html = therapist_attachment_article_shortcode( array( 'cta_label' => 'Tom &amp; Jerry &#58;', 'form' => 'off' ) );
+		$this->assertSame( 'Tom & Jerry :', $this->render_checked( $html )['cta-label'] );
+		$this->assertSame( 'Tom & Jerry :', $this->article( $this->element( $html ) )['label'] );
+	}
+
+	public function test_only_what_url_parsers_trim_is_trimmed() {
+		// URL parsers trim U+0000–U+0020 only. "\u{00A0}//evil.example/" is a path on the site
+		// to a browser; trimmed it would be a link to another host.
+		$this->assertSame( '/contact', therapist_attachment_article_esc_url( " \t/contact\n\x00", 'db' ) );
+		$this->assertSame( "\u{00A0}//evil.example/", therapist_attachment_article_esc_url( "\u{00A0}//evil.example/", 'db' ) );
+		$this->assertSame( "\u{00A0}//evil.example/", therapist_attachment_article_form_url( "\u{00A0}//evil.example/" ) );
+		$html       = therapist_attachment_article_shortcode( array( 'cta_href' => "\u{00A0}//evil.example/", 'form' => 'off' ) );
+		$attributes = $this->render_checked( $html ); // The shadow root's link is the attribute's.
+		$this->assertSame( "\u{00A0}//evil.example/", $attributes['cta-href'] );
+		$this->assertStringNotContainsString( '"//evil.example/', $html );
+	}
+}
