@@ -1,0 +1,134 @@
+<?php
+/**
+ * The generated facts (includes/generated/facts.php), block.json (generated too) and the
+ * plugin's own lists agree: one source of truth, src/, read the same way everywhere.
+ *
+ * @package TherapistAttachmentArticle
+ */
+
+final class GeneratedFactsTest extends Therapist_Attachment_Article_Test_Case {
+
+	private function block_json() {
+		return wp_json_file_decode( dirname( __DIR__ ) . '/therapist-attachment-article/block/block.json', array( 'associative' => true ) );
+	}
+
+	public function test_block_json_enums_are_the_facts_lists() {
+		$facts      = therapist_attachment_article_facts();
+		$attributes = $this->block_json()['attributes'];
+		$this->assertSame( $facts['heading_levels'], $attributes['headingLevel']['enum'] );
+		$this->assertSame( 'integer', $attributes['headingLevel']['type'] );
+		$this->assertSame( $facts['themes'], $attributes['theme']['enum'] );
+		$this->assertSame( $facts['cta_targets'], $attributes['ctaTarget']['enum'] );
+		$this->assertSame( $facts['form_encodings'], $attributes['formEncoding']['enum'] );
+		$this->assertSame( array( 1, 2, 3, 4, 5, 6 ), $facts['heading_levels'] );
+	}
+
+	public function test_block_json_is_api_version_3_with_a_dynamic_block_and_no_defaults() {
+		$metadata = $this->block_json();
+		$this->assertSame( 3, $metadata['apiVersion'] );
+		$this->assertSame( 'therapist-attachment-article/article', $metadata['name'] );
+		$this->assertArrayNotHasKey( 'render', $metadata, 'Rendered by the render_callback' );
+		$this->assertArrayNotHasKey( 'save', $metadata );
+		foreach ( $metadata['attributes'] as $name => $attribute ) {
+			$this->assertArrayNotHasKey( 'default', $attribute, "Defaults belong to the element and the site's settings: $name" );
+		}
+		$this->assertStringContainsString( therapist_attachment_article_facts()['title'], $metadata['description'] );
+	}
+
+	public function test_the_attribute_specs_are_the_facts() {
+		$facts = therapist_attachment_article_facts();
+		$specs = therapist_attachment_article_attribute_specs();
+		$this->assertSame( min( $facts['heading_levels'] ), $specs['heading_level']['min'] );
+		$this->assertSame( max( $facts['heading_levels'] ), $specs['heading_level']['max'] );
+		$this->assertSame( range( $specs['heading_level']['min'], $specs['heading_level']['max'] ), $facts['heading_levels'], 'No gap in the levels' );
+		$this->assertSame( $facts['themes'], $specs['theme']['values'] );
+		$this->assertSame( $facts['cta_targets'], $specs['cta_target']['values'] );
+		$this->assertSame( $facts['form_encodings'], $specs['form_encoding']['values'] );
+		$this->assertSame( $facts['cta_label_max_length'], $specs['cta_label']['max_length'] );
+		$this->assertSame( $facts['url_schemes'], therapist_attachment_article_url_protocols() );
+		$this->assertEqualsCanonicalizing( array( 'https', 'http', 'mailto', 'tel' ), $facts['url_schemes'] );
+	}
+
+	public function test_every_enum_value_is_accepted_and_nothing_else() {
+		$specs = therapist_attachment_article_attribute_specs();
+		foreach ( array( 'theme', 'cta_target', 'form_encoding' ) as $key ) {
+			foreach ( $specs[ $key ]['values'] as $value ) {
+				$this->assertSame( $value, therapist_attachment_article_sanitize_value( $value, $specs[ $key ] ), "$key $value" );
+			}
+			$this->assertNull( therapist_attachment_article_sanitize_value( 'none-of-these', $specs[ $key ] ) );
+		}
+		foreach ( therapist_attachment_article_facts()['heading_levels'] as $level ) {
+			$this->assertSame( (string) $level, therapist_attachment_article_sanitize_value( $level, $specs['heading_level'] ) );
+		}
+	}
+
+	public function test_the_defaults_are_values_of_the_lists() {
+		$facts    = therapist_attachment_article_facts();
+		$defaults = $facts['defaults'];
+		$this->assertContains( $defaults['heading_level'], $facts['heading_levels'] );
+		$this->assertContains( $defaults['cta_target'], $facts['cta_targets'] );
+		$this->assertContains( $defaults['form_encoding'], $facts['form_encodings'] );
+		$this->assertSame( $defaults['cta_href'], therapist_attachment_article_esc_url( $defaults['cta_href'], 'db' ) );
+		$this->assertNotSame( '', $defaults['cta_label'] );
+		$this->assertLessThanOrEqual( $facts['cta_label_max_length'], mb_strlen( $defaults['cta_label'] ) );
+	}
+
+	public function test_every_choice_has_a_label() {
+		$facts  = therapist_attachment_article_facts();
+		$labels = therapist_attachment_article_labels();
+		$this->assertSame( array_merge( array( '' ), $facts['themes'] ), array_keys( $labels['themes'] ), 'Themes, and none' );
+		$this->assertSame( $facts['cta_targets'], array_keys( $labels['cta_targets'] ) );
+		$this->assertSame( $facts['form_encodings'], array_keys( $labels['form_encodings'] ) );
+		foreach ( $labels as $list ) {
+			foreach ( $list as $label ) {
+				$this->assertIsString( $label );
+				$this->assertNotSame( '', $label );
+			}
+		}
+	}
+
+	public function test_the_pre_rendered_parts_have_a_title_per_heading_level_and_each_hole_once() {
+		$facts = therapist_attachment_article_facts();
+		$parts = therapist_attachment_article_prerender_parts();
+		$this->assertCount( count( $facts['heading_levels'] ), $parts['titles'] );
+		foreach ( $facts['heading_levels'] as $i => $level ) {
+			$this->assertStringContainsString( "<h$level id=\"title\"", $parts['titles'][ $i ] );
+			$this->assertStringContainsString( esc_html( $facts['title'] ), $parts['titles'][ $i ] );
+		}
+		foreach ( array( '{{theme}}', '{{title}}', '{{cta}}' ) as $hole ) {
+			$this->assertSame( 1, substr_count( $parts['template'], $hole ), $hole );
+		}
+		foreach ( array( 'link', 'linkNewTab' ) as $kind ) {
+			foreach ( array( '{{href}}', '{{target}}', '{{label}}' ) as $hole ) {
+				$this->assertSame( 1, substr_count( $parts['cta'][ $kind ], $hole ), "$kind $hole" );
+			}
+		}
+		$this->assertStringNotContainsString( '{{', $parts['cta']['form'] );
+		$this->assertStringStartsWith( '<template shadowroot="open" shadowrootmode="open">', $parts['template'] );
+		$this->assertStringEndsWith( '</template>', $parts['template'] );
+	}
+
+	public function test_the_structured_data_names_the_article_of_the_facts() {
+		$data = therapist_attachment_article_structured_data();
+		$this->assertSame( 1, preg_match( '~^<script type="application/ld\+json">(.*)</script>$~s', $data['json_ld'], $match ) );
+		$json = json_decode( $match[1], true );
+		$this->assertSame( therapist_attachment_article_facts()['title'], $json['headline'] );
+		$this->assertSame( therapist_attachment_article_facts()['lang'], $json['inLanguage'] );
+		$this->assertStringStartsWith( '<article lang="' . therapist_attachment_article_facts()['lang'] . '">', $data['seo_markup'] );
+		$this->assertStringNotContainsString( '<script', $data['seo_markup'] );
+	}
+
+	public function test_the_contact_forms_fields_are_described() {
+		$fields = therapist_attachment_article_facts()['fields'];
+		$this->assertSame( array( 'name', 'email', 'phone', 'message' ), array_keys( $fields ) );
+		foreach ( $fields as $name => $field ) {
+			$this->assertIsBool( $field['required'], $name );
+			$this->assertIsInt( $field['max_length'], $name );
+			$this->assertGreaterThan( 0, $field['max_length'], $name );
+			if ( null !== $field['pattern'] ) {
+				$this->assertNotFalse( @preg_match( '/^(?:' . str_replace( '/', '\/', $field['pattern'] ) . ')$/', '' ), "$name's pattern is a valid expression" ); // phpcs:ignore WordPress.PHP.NoSilencedErrors
+			}
+		}
+		$this->assertFalse( $fields['phone']['required'] );
+	}
+}
