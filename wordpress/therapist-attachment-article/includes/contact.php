@@ -760,17 +760,6 @@ function therapist_attachment_article_contact_uncount( $key, $left ) {
 }
 
 /**
- * Counts a message from an address, unless the address is over its limit.
- *
- * @param string $ip The visitor's address.
- * @return int 0 when counted (go ahead); otherwise the seconds until the window ends.
- */
-function therapist_attachment_article_contact_count( $ip ) {
-	$rate = therapist_attachment_article_contact_rate_limit();
-	return therapist_attachment_article_contact_count_in( therapist_attachment_article_contact_ip_key( $ip ), $rate['limit'], $rate['window'] )['wait'];
-}
-
-/**
  * The rate limits, per address and then per site, for a message about to be sent.
  *
  * @return WP_REST_Response|null A 429, or null when the message was counted and may go.
@@ -813,8 +802,8 @@ function therapist_attachment_article_contact_limits() {
 			sprintf(
 				/* translators: %d: number of minutes. */
 				_n(
-					'The contact form has received too many messages in the last hour. Please try again in %d minute, or use another way to get in touch.',
-					'The contact form has received too many messages in the last hour. Please try again in %d minutes, or use another way to get in touch.',
+					'The contact form has received too many messages this hour. Please try again in %d minute, or use another way to get in touch.',
+					'The contact form has received too many messages this hour. Please try again in %d minutes, or use another way to get in touch.',
 					$minutes,
 					'therapist-attachment-article'
 				),
