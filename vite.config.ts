@@ -1,9 +1,14 @@
 import {defineConfig, type Plugin} from 'vite';
 import {bannerAndIntegrity, minifyTemplates} from './scripts/build-plugins.ts';
+import {configuratorDataPlugin} from './scripts/configurator-data.mjs';
 
 const pkg = {name: 'therapist-attachment-article', file: 'therapist-attachment-article.js'};
 
-/** `npm start` opens on the demo: `/` redirects there and its address is printed. */
+/**
+ * `npm start` opens on the configurator (site/): `/` redirects there and its address is
+ * printed. The page loads the element as the built drop-in; here that file is a one-line
+ * script importing the sources, so edits show at once.
+ */
 function demoHome(): Plugin {
   return {
     name: 'demo-home',
@@ -11,8 +16,13 @@ function demoHome(): Plugin {
       server.middlewares.use((req, res, next) => {
         if (req.url === '/' || req.url === '/index.html') {
           res.statusCode = 302;
-          res.setHeader('Location', '/demo/');
+          res.setHeader('Location', '/site/');
           res.end();
+          return;
+        }
+        if (req.url?.split('?')[0] === `/site/${pkg.file}`) {
+          res.setHeader('Content-Type', 'text/javascript');
+          res.end("import('/src/drop-in.ts');\n");
           return;
         }
         next();
@@ -20,7 +30,8 @@ function demoHome(): Plugin {
       server.httpServer?.once('listening', () => {
         setTimeout(() => {
           const url = server.resolvedUrls?.local[0];
-          if (url) server.config.logger.info(`\n  Demo: ${url}demo/\n`);
+          if (url)
+            server.config.logger.info(`\n  Make your code: ${url}site/\n  Demo: ${url}demo/\n`);
         }, 0);
       });
     },
@@ -30,6 +41,7 @@ function demoHome(): Plugin {
 export default defineConfig({
   plugins: [
     demoHome(),
+    configuratorDataPlugin(), // site/: virtual:configurator-data
     (await import('./demo/mock-endpoint.ts')).mockContactEndpoint(), // demo/contact.html
     minifyTemplates(),
     bannerAndIntegrity(

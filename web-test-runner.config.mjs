@@ -20,6 +20,8 @@
 //   size reached ({width, height}). In WebKit it sizes the window, which cannot get
 //   narrower than about 447 px.
 // - 'read-seed' (below): text of ../shared/seed/article-page.txt, or null if missing.
+// - 'configurator-data': what the configurator (site/) gets from the build: the pre-rendered
+//   parts, the JSON-LD, hashes and version (scripts/configurator-data.mjs).
 // - 'emulate-media-features' (below): {features: [{name, value}]} for any CSS media
 //   feature (forced-colors, prefers-contrast, prefers-color-scheme,
 //   prefers-reduced-motion, ...); value '' clears one. Returns true where applied
@@ -38,6 +40,7 @@ import {defaultReporter} from '@web/test-runner';
 import puppeteerCore from 'puppeteer-core';
 import {webkitLauncher} from './scripts/webkit-launcher.mjs';
 import {countReporter} from './scripts/count-reporter.mjs';
+import {configuratorDataCommand} from './scripts/configurator-data.mjs';
 import {chromiumArgs, chromiumPath} from './scripts/chromium.mjs';
 
 const projectRoot = path.dirname(fileURLToPath(import.meta.url));
@@ -186,6 +189,7 @@ export default {
     readSeedPlugin,
     emulateMediaFeaturesPlugin,
     setViewportSizePlugin,
+    configuratorDataCommand(),
     (await import('./test/contact-endpoint.mjs')).contactEndpoint(), // POST /__contact/*
   ],
   filterBrowserLogs: ({args}) =>

@@ -1,0 +1,28 @@
+// The configurator as a static folder: `npm run build` runs this after the drop-in and the
+// pre-rendered parts are built. dist/site/ works from any static host or file server (relative
+// URLs only) and loads the built drop-in, copied beside it.
+import {copyFile} from 'node:fs/promises';
+import path from 'node:path';
+import {build} from 'vite';
+import {configuratorDataPlugin} from './configurator-data.mjs';
+import {root, tag} from './ssr.mjs';
+
+const out = path.join(root, 'dist/site');
+
+await build({
+  configFile: false,
+  root: path.join(root, 'site'),
+  base: './',
+  logLevel: 'warn',
+  plugins: [
+    configuratorDataPlugin(),
+    {
+      // The links to the demo pages work under `npm start` only: the build leaves them out.
+      name: 'drop-dev-only',
+      transformIndexHtml: (html) => html.replace(/\s*<nav[^>]*data-dev-only[\s\S]*?<\/nav>/, ''),
+    },
+  ],
+  build: {outDir: out, emptyOutDir: true, target: 'es2021', sourcemap: false},
+});
+await copyFile(path.join(root, `dist/${tag}.js`), path.join(out, `${tag}.js`));
+console.log(`dist/site/: the configurator (open dist/site/index.html through any static server)`);

@@ -1,0 +1,330 @@
+/**
+ * The code for each platform, made from checked settings (`check` in settings.ts): only the
+ * attributes that differ from the element's defaults, and never a refused value. The
+ * pre-rendered snippet is filled by `prerenderedSnippet` from src/prerender.ts, the function
+ * `scripts/build-embed.mjs` writes `dist/embed.html` with.
+ */
+import {escapeAttribute, prerenderedSnippet, type PrerenderParts} from '../src/prerender.js';
+import type {Checked} from './settings.js';
+
+export const TAG = 'therapist-attachment-article';
+export const FILE = `${TAG}.js`;
+export const HYDRATE_FILE = `${TAG}.hydrate.js`;
+/** The plugin's own contact route (the form's default there). */
+export const WORDPRESS_ROUTE = '/wp-json/therapist-attachment-article/v1/contact';
+
+/** What the build knows and the page cannot compute: see scripts/configurator-data.mjs. */
+export interface ConfiguratorData {
+  readonly parts: PrerenderParts;
+  /** The article's BlogPosting JSON-LD as a `<script>` element. */
+  readonly structuredData: string;
+  /** `'sha256-…'` of the pre-rendered snippet's own `<style>`, for `style-src`. */
+  readonly snippetStyleHashes: readonly string[];
+  /** Subresource Integrity of the drop-in, as in `dist/therapist-attachment-article.js.sri`. */
+  readonly sri: string;
+  readonly version: string;
+}
+
+export const cdnUrl = (data: ConfiguratorData) =>
+  `https://cdn.jsdelivr.net/npm/${TAG}@${data.version}/dist/${FILE}`;
+
+/** The tag with its attributes: one line when short, else one attribute a line. */
+export function tagCode(attributes: Readonly<Record<string, string>>): string {
+  const list = Object.entries(attributes).map(([name, value]) =>
+    value === '' ? name : `${name}="${escapeAttribute(value)}"`,
+  );
+  if (list.length <= 1) return `<${TAG}${list.map((a) => ` ${a}`).join('')}></${TAG}>`;
+  return `<${TAG}\n${list.map((a) => `  ${a}\n`).join('')}></${TAG}>`;
+}
+
+/** The custom properties as a CSS rule for the host page, or `''` when there are none. */
+export function cssRule(properties: Readonly<Record<string, string>>): string {
+  const entries = Object.entries(properties);
+  if (!entries.length) return '';
+  return `${TAG} {\n${entries.map(([p, v]) => `  ${p}: ${v};\n`).join('')}}`;
+}
+
+/** The rule in a `<style>` element (never a `style=""` attribute: strict CSPs block those). */
+export const styleBlock = (properties: Readonly<Record<string, string>>): string => {
+  const rule = cssRule(properties);
+  return rule ? `<style>\n${rule}\n</style>\n` : '';
+};
+
+/** The CSP hash of a `<style>` element's text, as `'sha256-…'`. */
+export async function styleHash(css: string): Promise<string | undefined> {
+  if (!globalThis.crypto?.subtle) return undefined; // only in secure contexts (https, localhost)
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(css));
+  return `'sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}'`;
+}
+
+/** The pre-rendered snippet for these settings, byte for byte what build-embed writes. */
+export const snippet = (checked: Checked, data: ConfiguratorData): string =>
+  prerenderedSnippet(data.parts, checked.prerender, checked.attributes, {
+    structuredData: data.structuredData,
+    scriptSrc: HYDRATE_FILE,
+  });
+
+export interface CodeBox {
+  readonly id: string;
+  readonly label: string;
+  readonly code: string;
+}
+
+export interface Platform {
+  readonly id: string;
+  readonly title: string;
+  /** Plans or limits, said up front. */
+  readonly plans?: string;
+  readonly steps: readonly string[];
+  readonly boxes: readonly CodeBox[];
+  readonly notes?: readonly string[];
+}
+
+const cdnScript = (data: ConfiguratorData, defer = true) =>
+  `<script\n  src="${cdnUrl(data)}"\n  integrity="${data.sri}"\n  crossorigin="anonymous"${defer ? '\n  defer' : ''}\n></script>`;
+
+/** Shortcode values: no `"`, `[` or `]`, which would end the value or the shortcode. */
+const shortcodeValue = (value: string) =>
+  value
+    .replace(/&/g, '&amp;')
+    .replace(/"/g, '&quot;')
+    .replace(/\[/g, '&#91;')
+    .replace(/]/g, '&#93;');
+
+/**
+ * For a sandboxed iframe served from another origin (Wix's Embed HTML, Google Sites): the
+ * link must open a new tab, and a path or `#section` would point into the frame.
+ */
+function inFrame(checked: Checked): {attributes: Record<string, string>; notes: string[]} {
+  const attributes = {...checked.attributes};
+  const notes: string[] = [];
+  if (!('form-action' in attributes)) {
+    attributes['cta-target'] = '_blank';
+    const href = attributes['cta-href'] ?? '#contact';
+    if (!/^(https?|mailto|tel):/i.test(href)) {
+      notes.push(
+        `Your link (${href}) is a path or a section of the page: inside the frame it would point at the frame, not your site. Use a full https:// address for this platform.`,
+      );
+    }
+  }
+  if ('form-action' in attributes && !/^https:/i.test(attributes['form-action']!)) {
+    notes.push(
+      'The form’s address is a path: inside the frame it would be sent to the frame’s own server. Use a full https:// address for this platform.',
+    );
+  }
+  return {attributes, notes};
+}
+
+export interface CodeOptions {
+  /** The hash of the host page's `<style>` block, when the page can compute it. */
+  readonly styleHash?: string | undefined;
+}
+
+/** Every platform's code and steps for these settings. */
+export function platforms(
+  checked: Checked,
+  data: ConfiguratorData,
+  options: CodeOptions = {},
+): Platform[] {
+  const style = styleBlock(checked.properties);
+  const rule = cssRule(checked.properties);
+  const tag = tagCode(checked.attributes);
+  const frame = inFrame(checked);
+  const frameCode = `${style}${cdnScript(data, false)}\n${tagCode(frame.attributes)}`;
+  const isForm = 'form-action' in checked.attributes;
+  const cspStyle = [
+    ...data.snippetStyleHashes,
+    ...(style && options.styleHash ? [options.styleHash] : []),
+  ];
+  const styleNote = style
+    ? [
+        'The <style> block sets your colours, font, width or corners. You may instead add its rule to your site’s own stylesheet (the “Custom CSS” box many site builders offer) and leave the block out.',
+      ]
+    : [];
+
+  const wordpressAttributes: string[] = [];
+  const a = checked.attributes;
+  if (isForm) {
+    wordpressAttributes.push('form="on"');
+    if (a['form-action'] !== WORDPRESS_ROUTE)
+      wordpressAttributes.push(`form_action="${shortcodeValue(a['form-action']!)}"`);
+    if (a['form-encoding']) wordpressAttributes.push(`form_encoding="${a['form-encoding']}"`);
+  } else {
+    // An explicit cta_href gives the button (the plugin's rule), even for the default link.
+    wordpressAttributes.push(`cta_href="${shortcodeValue(a['cta-href'] ?? '#contact')}"`);
+    if (a['cta-label']) wordpressAttributes.push(`cta_label="${shortcodeValue(a['cta-label'])}"`);
+    if (a['cta-target']) wordpressAttributes.push(`cta_target="${a['cta-target']}"`);
+  }
+  if (a['theme']) wordpressAttributes.push(`theme="${a['theme']}"`);
+  if (a['heading-level']) wordpressAttributes.push(`heading_level="${a['heading-level']}"`);
+  const shortcode = `[therapist_attachment_article ${wordpressAttributes.join(' ')}]`;
+  const blockSettings = [
+    `How visitors reach out → Show a contact form: ${isForm ? 'on' : 'off'}`,
+    ...(isForm
+      ? [
+          `Send messages to: ${a['form-action'] === WORDPRESS_ROUTE ? 'leave empty (the plugin emails you)' : a['form-action']}`,
+          `Send the fields as: ${a['form-encoding'] === 'urlencoded' ? 'form fields (urlencoded)' : 'JSON'}`,
+        ]
+      : [
+          `Button link: ${a['cta-href'] ?? '#contact'}`,
+          `Button text: ${a['cta-label'] ?? 'Reach out'}`,
+          `Open the link in: ${a['cta-target'] ?? '_self'}`,
+        ]),
+    `Appearance → Look: ${a['theme'] ?? 'blend into the page'}`,
+    `Heading level of the title: H${a['heading-level'] ?? '2'}`,
+  ].join('\n');
+
+  const list: Platform[] = [
+    {
+      id: 'html',
+      title: 'Any website (plain HTML)',
+      steps: [
+        `Download ${FILE} (npm run build writes it to dist/) and upload it beside your page.`,
+        'Paste the code where the article should appear.',
+        'Or load the file from the jsDelivr CDN with the second box: the integrity hash makes the browser refuse a changed file.',
+      ],
+      boxes: [
+        {
+          id: 'html-self',
+          label: 'Self-hosted',
+          code: `${style}<script src="${FILE}" defer></script>\n${tag}`,
+        },
+        {id: 'html-cdn', label: 'From the CDN', code: `${style}${cdnScript(data)}\n${tag}`},
+      ],
+      notes: styleNote,
+    },
+    {
+      id: 'prerendered',
+      title: 'Readable before JavaScript (pre-rendered)',
+      steps: [
+        `Upload ${HYDRATE_FILE} (in dist/) beside your page.`,
+        'Paste the snippet where the article should appear. The whole article is in it, so visitors and search engines read it before any script runs; the script only makes the button or form interactive.',
+        'If your site sends a Content-Security-Policy, add the style-src line below to it.',
+      ],
+      boxes: [
+        {
+          id: 'prerendered-code',
+          label: 'Pre-rendered snippet',
+          code: `${style}${snippet(checked, data)}`,
+        },
+        {
+          id: 'prerendered-csp',
+          label: 'Content-Security-Policy',
+          code:
+            `style-src ${cspStyle.join(' ')}` +
+            (style && !options.styleHash
+              ? '\n# plus the hash of the <style> block above, or move its rule into your stylesheet'
+              : ''),
+        },
+      ],
+      notes: [
+        'The snippet is made for exactly these settings: come back here to change them, do not edit it by hand.',
+      ],
+    },
+    {
+      id: 'wordpress',
+      title: 'WordPress (the plugin)',
+      steps: [
+        'Install the plugin: Plugins → Add New → Upload Plugin, choose therapist-attachment-article-wordpress.zip, then Activate.',
+        'Block editor: add the “Therapist Attachment Article” block and choose the block settings below in its sidebar.',
+        'Classic editor, widgets or page builders: paste the shortcode instead.',
+        ...(rule
+          ? [
+              'Colours, font, width and corners: paste the CSS rule into Appearance → Customize → Additional CSS (block themes: Styles → Additional CSS).',
+            ]
+          : []),
+      ],
+      boxes: [
+        {id: 'wordpress-shortcode', label: 'Shortcode', code: shortcode},
+        {id: 'wordpress-block', label: 'Block settings', code: blockSettings},
+        ...(rule ? [{id: 'wordpress-css', label: 'Additional CSS', code: rule}] : []),
+      ],
+      notes: [
+        ...(isForm && a['form-action'] !== WORDPRESS_ROUTE
+          ? [
+              'Your own form address is used only when the page’s author is an Administrator or Editor, or when its host is on the plugin’s allow-list (Settings → Therapist Attachment Article). Otherwise messages go to the plugin’s own route, which emails them to you.',
+            ]
+          : []),
+        ...(isForm && ('no-privacy-note' in a || 'no-crisis-line' in a)
+          ? ['The plugin always shows the form’s privacy and crisis lines.']
+          : []),
+      ],
+    },
+    {
+      id: 'wix',
+      title: 'Wix',
+      plans: 'Both ways need a Premium plan (Custom Element also a connected domain).',
+      steps: [
+        'Custom Element (recommended): Add Elements → Embed Code → Custom Element (Wix Studio: Add Elements → Embed & Social → Custom Element).',
+        'Choose Source → Server URL: the first box. Tag Name: the second box.',
+        'Set Attributes: add each name and value of the third box.',
+        'Or Embed HTML (an iframe): Add Elements → Embed Code → Embed HTML, choose Code and paste the last box. It opens the link in a new tab, as a link cannot leave Wix’s frame otherwise.',
+      ],
+      boxes: [
+        {id: 'wix-url', label: 'Server URL', code: cdnUrl(data)},
+        {id: 'wix-tag', label: 'Tag Name', code: TAG},
+        {
+          id: 'wix-attributes',
+          label: 'Attributes',
+          code:
+            Object.entries(a)
+              .map(([n, v]) => `${n} = ${v === '' ? '(empty)' : v}`)
+              .join('\n') || '(none: the defaults)',
+        },
+        {id: 'wix-embed', label: 'Embed HTML code', code: frameCode},
+      ],
+      notes: [
+        ...frame.notes,
+        ...(rule
+          ? [
+              'Custom Element: colours and fonts need Wix Studio’s custom CSS (the rule from the HTML box); Embed HTML carries them in its code.',
+            ]
+          : []),
+      ],
+    },
+    {
+      id: 'squarespace',
+      title: 'Squarespace',
+      plans:
+        'Code Blocks run scripts on the Core, Plus and Advanced plans (Business and Commerce on older plans), not on Personal or Basic.',
+      steps: [
+        'Edit the page, add a block, choose Code.',
+        'Set it to HTML, turn “Display Source” off, and paste the code.',
+        'Save, and view the page (the editor may not run the script).',
+      ],
+      boxes: [
+        {id: 'squarespace-code', label: 'Code Block', code: `${style}${cdnScript(data)}\n${tag}`},
+      ],
+      notes: styleNote,
+    },
+    {
+      id: 'webflow',
+      title: 'Webflow',
+      plans:
+        'Custom code (the Code Embed element) is published on paid Site plans and Workspace plans.',
+      steps: [
+        'In the Designer: Add (+) → Components → Code Embed, and drag it where the article should appear.',
+        'Paste the code and Save & Close.',
+        'Publish the site: the article shows on the published page (and in the Designer only as a placeholder).',
+      ],
+      boxes: [
+        {id: 'webflow-code', label: 'Code Embed', code: `${style}${cdnScript(data)}\n${tag}`},
+      ],
+      notes: styleNote,
+    },
+    {
+      id: 'google-sites',
+      title: 'Google Sites',
+      plans:
+        'Free on every plan. The code runs in a sandboxed frame served by Google, like Wix’s Embed HTML.',
+      steps: [
+        'Insert → Embed → Embed code, paste the code, Next, Insert.',
+        'Drag the frame’s corner to make it tall enough for the article (about 3000 px on a phone).',
+        'The link opens in a new tab: a link cannot leave the frame otherwise.',
+      ],
+      boxes: [{id: 'google-sites-code', label: 'Embed code', code: frameCode}],
+      notes: frame.notes,
+    },
+  ];
+  return list;
+}

@@ -1,0 +1,859 @@
+import {LitElement, css, html, nothing, type TemplateResult} from 'lit';
+import {
+  CTA_TARGETS,
+  CTA_TARGET_LABELS,
+  FORM_ENCODINGS,
+  FORM_ENCODING_LABELS,
+  HEADING_LEVELS,
+  THEMES,
+  THEME_LABELS,
+} from '../src/options.js';
+import {formStrings} from '../src/content/form-strings.js';
+import {
+  COLOURS,
+  DEFAULT_SETTINGS,
+  DEFAULT_VIEW,
+  FONTS,
+  PAGES,
+  PREVIEW_WIDTHS,
+  RADII,
+  REACH,
+  WIDTHS,
+  check,
+  fromFragment,
+  toFragment,
+  type Checked,
+  type ColourKey,
+  type Settings,
+  type View,
+} from './settings.js';
+import {
+  TAG,
+  WORDPRESS_ROUTE,
+  cssRule,
+  platforms,
+  styleHash,
+  type CodeBox,
+  type ConfiguratorData,
+  type Platform,
+} from './code.js';
+
+/** What a colour picker shows while the look's own colour is used. */
+const SHOWN_COLOUR: Record<ColourKey, string> = {
+  accent: '#2b5d53',
+  color: '#2d2a26',
+  background: '#fbf9f5',
+};
+/** The custom properties the preview may carry: removed when a setting goes back. */
+const PROPERTIES = [
+  '--therapist-article-accent',
+  '--therapist-article-accent-text',
+  '--therapist-article-color',
+  '--therapist-article-heading-color',
+  '--therapist-article-background',
+  '--therapist-article-font',
+  '--therapist-article-max-width',
+  '--therapist-article-radius',
+];
+
+const lines = (code: string) => Math.min(14, Math.max(2, code.split('\n').length + 1));
+
+/**
+ * The owner's configurator: choose a look and a way for visitors to reach out, see the real
+ * element live, and copy the code for a platform. The settings live in the page's URL
+ * fragment (never sent to a server); nothing is stored.
+ *
+ * The page loads the element itself (the built drop-in); this module never defines it.
+ */
+export class TherapistConfigurator extends LitElement {
+  static override properties = {
+    data: {attribute: false},
+    settings: {state: true},
+    view: {state: true},
+    hash: {state: true},
+    copied: {state: true},
+  };
+
+  // `declare` and the constructor, not initialised class fields: a native class field would
+  // hide Lit's accessor (whatever tsconfig applies to this folder), and nothing would update.
+  /** From the build: the pre-rendered parts, hashes and version (see code.ts). */
+  declare data?: ConfiguratorData;
+  declare settings: Settings;
+  declare view: View;
+  /** The CSP hash of the host page's `<style>` block, once computed. */
+  declare hash?: string | undefined;
+  /** The box whose Copy button was used last, and what happened. */
+  declare copied?: {id: string; message: string} | undefined;
+
+  constructor() {
+    super();
+    this.settings = {...DEFAULT_SETTINGS};
+    this.view = {...DEFAULT_VIEW};
+  }
+
+  private checked: Checked = check(DEFAULT_SETTINGS);
+  private hashedRule = '';
+
+  private readonly onHashChange = () => this.restore();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.restore();
+    window.addEventListener('hashchange', this.onHashChange);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.onHashChange);
+  }
+
+  /** Reads the settings from the URL fragment. */
+  private restore() {
+    const {settings, view} = fromFragment(location.hash);
+    this.settings = settings;
+    this.view = view;
+  }
+
+  /** Resets every setting and the preview to the defaults. */
+  reset() {
+    this.settings = {...DEFAULT_SETTINGS};
+    this.view = {...DEFAULT_VIEW};
+    this.copied = undefined;
+  }
+
+  private set<K extends keyof Settings>(key: K, value: Settings[K]) {
+    this.settings = {...this.settings, [key]: value};
+  }
+
+  private setView<K extends keyof View>(key: K, value: View[K]) {
+    this.view = {...this.view, [key]: value};
+  }
+
+  protected override willUpdate(): void {
+    this.checked = check(this.settings);
+    const rule = cssRule(this.checked.properties);
+    if (rule !== this.hashedRule) {
+      this.hashedRule = rule;
+      this.hash = undefined;
+      if (rule) {
+        void styleHash(`\n${rule}\n`).then((hash) => {
+          if (this.hashedRule === rule) this.hash = hash;
+        });
+      }
+    }
+  }
+
+  protected override updated(): void {
+    const fragment = toFragment(this.settings, this.view);
+    const url = fragment ? `#${fragment}` : location.pathname + location.search;
+    if (location.hash.slice(1) !== fragment) history.replaceState(null, '', url);
+
+    // The preview gets exactly what the code says: its attributes and custom properties.
+    const preview = this.renderRoot.querySelector(TAG);
+    if (preview) {
+      const {attributes, properties} = this.checked;
+      for (const name of preview.getAttributeNames()) {
+        if (name !== 'style' && !(name in attributes)) preview.removeAttribute(name);
+      }
+      for (const [name, value] of Object.entries(attributes)) {
+        if (preview.getAttribute(name) !== value) preview.setAttribute(name, value);
+      }
+      for (const property of PROPERTIES) {
+        const value = properties[property];
+        if (value) preview.style.setProperty(property, value);
+        else preview.style.removeProperty(property);
+      }
+    }
+  }
+
+  private async copy(box: CodeBox) {
+    const area = this.renderRoot.querySelector<HTMLTextAreaElement>(`#code-${box.id}`);
+    try {
+      await navigator.clipboard.writeText(box.code);
+      this.copied = {id: box.id, message: 'Copied.'};
+    } catch {
+      // No clipboard here (an older browser, or a page without permission): select the
+      // code so the visitor can copy it with the keyboard.
+      area?.focus();
+      area?.select();
+      this.copied = {
+        id: box.id,
+        message: 'Selected: press Ctrl+C (⌘C on a Mac) to copy.',
+      };
+    }
+  }
+
+  private describedBy(id: string, hint: boolean, error: string | undefined) {
+    return (
+      [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || nothing
+    );
+  }
+
+  private error(id: string, message: string | undefined) {
+    return html`<p id="${id}-error" class="error" aria-live="polite">
+      ${message ? html`<span aria-hidden="true">⚠ </span>${message}` : nothing}
+    </p>`;
+  }
+
+  private select<T extends string | number>(
+    id: string,
+    label: string,
+    options: readonly (readonly [T, string])[],
+    value: T,
+    change: (value: string) => void,
+    hint?: string,
+  ) {
+    return html`<div class="field">
+      <label for="${id}">${label}</label>
+      ${hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : nothing}
+      <select
+        id="${id}"
+        aria-describedby="${hint ? `${id}-hint` : nothing}"
+        @change="${(e: Event) => change((e.target as HTMLSelectElement).value)}"
+      >
+        ${options.map(
+          ([v, text]) =>
+            html`<option value="${String(v)}" ?selected="${v === value}">${text}</option>`,
+        )}
+      </select>
+    </div>`;
+  }
+
+  private colour(key: ColourKey) {
+    const value = this.settings[key];
+    const error = this.checked.errors[key];
+    return html`<div class="field colour">
+      <label for="${key}">${COLOURS[key].label}</label>
+      <div class="row">
+        <input
+          id="${key}"
+          type="color"
+          .value="${/^#[0-9a-f]{6}$/i.test(value) ? value : SHOWN_COLOUR[key]}"
+          aria-invalid="${error ? 'true' : 'false'}"
+          aria-describedby="${this.describedBy(key, true, error)}"
+          @input="${(e: Event) => this.set(key, (e.target as HTMLInputElement).value)}"
+        />
+        <span class="hint" id="${key}-hint">${value ? value : 'The look’s own'}</span>
+        ${
+          value
+            ? html`<button type="button" class="small" @click="${() => this.set(key, '')}">
+                Use the look’s own <span class="visually-hidden">${COLOURS[key].label}</span>
+              </button>`
+            : nothing
+        }
+      </div>
+      ${this.error(key, error)}
+    </div>`;
+  }
+
+  private renderControls() {
+    const s = this.settings;
+    return html`<div class="controls">
+      <fieldset>
+        <legend>Look</legend>
+        ${this.select(
+          'theme',
+          'Style',
+          (['', ...THEMES] as const).map((t) => [t, THEME_LABELS[t]] as const),
+          s.theme,
+          (v) => this.set('theme', v as Settings['theme']),
+          'Blend in: the article takes your page’s font and colours.',
+        )}
+        ${(Object.keys(COLOURS) as ColourKey[]).map((key) => this.colour(key))}
+        ${this.select(
+          'font',
+          'Font',
+          Object.entries(FONTS).map(([k, f]) => [k, f.label] as const),
+          s.font,
+          (v) => this.set('font', v as Settings['font']),
+        )}
+        ${this.select('width', 'Width of the text', Object.entries(WIDTHS), s.width, (v) =>
+          this.set('width', v as Settings['width']),
+        )}
+        ${this.select('radius', 'Corners', Object.entries(RADII), s.radius, (v) =>
+          this.set('radius', v as Settings['radius']),
+        )}
+        ${
+          this.checked.warning
+            ? html`<p class="warning" id="contrast-warning">${this.checked.warning}</p>`
+            : nothing
+        }
+      </fieldset>
+
+      <fieldset>
+        <legend>Title</legend>
+        ${this.select(
+          'heading-level',
+          'Heading level of the title',
+          HEADING_LEVELS.map(
+            (h) => [h, `H${h}${h === 2 ? ' (usual: the page title is the H1)' : ''}`] as const,
+          ),
+          s.headingLevel,
+          (v) => this.set('headingLevel', Number(v)),
+        )}
+      </fieldset>
+
+      <fieldset>
+        <legend>How visitors reach out</legend>
+        <div class="choices">
+          ${Object.entries(REACH).map(
+            ([key, text]) =>
+              html`<label class="choice">
+                <input
+                  type="radio"
+                  name="reach"
+                  value="${key}"
+                  .checked="${s.reach === key}"
+                  @change="${() => this.set('reach', key as Settings['reach'])}"
+                />
+                ${text}
+              </label>`,
+          )}
+        </div>
+        ${s.reach === 'link' ? this.renderLink() : this.renderForm()}
+      </fieldset>
+
+      <div class="actions">
+        <button type="button" id="reset" @click="${() => this.reset()}">
+          Reset to the defaults
+        </button>
+        <p class="hint">
+          This page’s address now holds your choices: bookmark it or send it to your web designer.
+          Nothing is sent anywhere or stored.
+        </p>
+      </div>
+    </div>`;
+  }
+
+  private renderLink() {
+    const s = this.settings;
+    const error = this.checked.errors.href;
+    return html`<div class="field">
+        <label for="href">Where the button leads</label>
+        <p class="hint" id="href-hint">
+          Your booking page (https://…), a page of your site (/contact), a section of this page
+          (#contact), an email (mailto:you@example.com) or a phone number (tel:+15555550123).
+        </p>
+        <input
+          id="href"
+          type="text"
+          inputmode="url"
+          autocomplete="off"
+          spellcheck="false"
+          .value="${s.href}"
+          aria-invalid="${error ? 'true' : 'false'}"
+          aria-describedby="${this.describedBy('href', true, error)}"
+          @input="${(e: Event) => this.set('href', (e.target as HTMLInputElement).value)}"
+        />
+        ${this.error('href', error)}
+      </div>
+      <div class="field">
+        <label for="label">Button text</label>
+        <input
+          id="label"
+          type="text"
+          autocomplete="off"
+          .value="${s.label}"
+          aria-describedby="label-hint"
+          @input="${(e: Event) => this.set('label', (e.target as HTMLInputElement).value)}"
+        />
+        <p class="hint" id="label-hint">Left empty, it says “Reach out”.</p>
+      </div>
+      ${this.select(
+        'target',
+        'Open the link in',
+        CTA_TARGETS.map((t) => [t, CTA_TARGET_LABELS[t]] as const),
+        s.target,
+        (v) => this.set('target', v as Settings['target']),
+      )}`;
+  }
+
+  private renderForm() {
+    const s = this.settings;
+    const error = this.checked.errors.action;
+    return html`<div class="field">
+        <label for="action">Where messages are sent</label>
+        <p class="hint" id="action-hint">
+          Your form service’s https:// address (Formspree: https://formspree.io/f/…), the WordPress
+          plugin’s route (${WORDPRESS_ROUTE}), or your Wix HTTP function
+          (https://your-site.example/_functions/contact).
+        </p>
+        <input
+          id="action"
+          type="text"
+          inputmode="url"
+          autocomplete="off"
+          spellcheck="false"
+          .value="${s.action}"
+          aria-invalid="${error ? 'true' : 'false'}"
+          aria-describedby="${this.describedBy('action', true, error)}"
+          @input="${(e: Event) => this.set('action', (e.target as HTMLInputElement).value)}"
+        />
+        ${this.error('action', error)}
+      </div>
+      ${this.select(
+        'encoding',
+        'Send the fields as',
+        FORM_ENCODINGS.map((e) => [e, FORM_ENCODING_LABELS[e]] as const),
+        s.encoding,
+        (v) => this.set('encoding', v as Settings['encoding']),
+        'Formspree, Basin and Netlify accept form fields; the WordPress plugin and Wix take either.',
+      )}
+      <div class="field">
+        <label class="choice">
+          <input
+            id="privacy"
+            type="checkbox"
+            .checked="${s.privacyNote}"
+            @change="${(e: Event) => this.set('privacyNote', (e.target as HTMLInputElement).checked)}"
+          />
+          Show the privacy line (“${formStrings.privacy}”)
+        </label>
+      </div>
+      <div class="field">
+        <label class="choice">
+          <input
+            id="crisis"
+            type="checkbox"
+            .checked="${s.crisisLine}"
+            @change="${(e: Event) => this.set('crisisLine', (e.target as HTMLInputElement).checked)}"
+          />
+          Show the crisis line (988 and 911 in the US)
+        </label>
+      </div>`;
+  }
+
+  private renderPreview() {
+    const v = this.view;
+    const radios = <K extends keyof View>(
+      key: K,
+      legend: string,
+      options: Record<View[K], string>,
+    ) =>
+      html`<fieldset class="inline">
+        <legend>${legend}</legend>
+        ${(Object.entries(options) as [View[K], string][]).map(
+          ([value, text]) =>
+            html`<label class="choice">
+              <input
+                type="radio"
+                name="view-${key}"
+                value="${value}"
+                .checked="${v[key] === value}"
+                @change="${() => this.setView(key, value)}"
+              />
+              ${text}
+            </label>`,
+        )}
+      </fieldset>`;
+    return html`<section class="preview" aria-labelledby="preview-heading">
+      <h2 id="preview-heading">Preview</h2>
+      <div class="preview-controls">
+        ${radios(
+          'width',
+          'Screen',
+          Object.fromEntries(
+            Object.entries(PREVIEW_WIDTHS).map(([k, px]) => [
+              k,
+              `${k[0]!.toUpperCase()}${k.slice(1)} (${px} px)`,
+            ]),
+          ) as Record<View['width'], string>,
+        )}
+        ${radios('page', 'Your page', PAGES)}
+      </div>
+      <div class="stage" data-width="${v.width}">
+        <div class="page ${v.page}" data-testid="page">
+          <therapist-attachment-article></therapist-attachment-article>
+        </div>
+      </div>
+    </section>`;
+  }
+
+  private renderBox(box: CodeBox) {
+    const copied = this.copied?.id === box.id ? this.copied.message : '';
+    return html`<div class="box">
+      <div class="box-head">
+        <label for="code-${box.id}">${box.label}</label>
+        <button type="button" class="small" @click="${() => this.copy(box)}">
+          Copy <span class="visually-hidden">${box.label}</span>
+        </button>
+        <span class="status" role="status">${copied}</span>
+      </div>
+      <textarea
+        id="code-${box.id}"
+        data-code="${box.id}"
+        readonly
+        spellcheck="false"
+        rows="${lines(box.code)}"
+        .value="${box.code}"
+      ></textarea>
+    </div>`;
+  }
+
+  private renderPlatform(p: Platform): TemplateResult {
+    return html`<section class="platform" id="platform-${p.id}" aria-labelledby="h-${p.id}">
+      <div class="instructions">
+        <h3 id="h-${p.id}">${p.title}</h3>
+        ${p.plans ? html`<p class="plans">${p.plans}</p>` : nothing}
+        <ol>
+          ${p.steps.map((step) => html`<li>${step}</li>`)}
+        </ol>
+        ${p.notes?.map((note) => html`<p class="note">${note}</p>`)}
+      </div>
+      <div class="boxes">${p.boxes.map((box) => this.renderBox(box))}</div>
+    </section>`;
+  }
+
+  private renderCode() {
+    if (!this.data) return html`<p>Loading…</p>`;
+    const list = platforms(this.checked, this.data, {styleHash: this.hash});
+    const errors = Object.keys(this.checked.errors).length;
+    return html`<section class="code" aria-labelledby="code-heading">
+      <h2 id="code-heading">Your code</h2>
+      ${
+        errors
+          ? html`<p class="summary" id="error-summary">
+              ${errors === 1 ? 'One setting is' : `${errors} settings are`} marked above: the code
+              leaves ${errors === 1 ? 'it' : 'them'} out (the article would use its default) until
+              fixed.
+            </p>`
+          : nothing
+      }
+      <nav aria-label="Platforms">
+        <ul>
+          ${list.map((p) => html`<li><a href="#platform-${p.id}" @click="${this.jump}">${p.title}</a></li>`)}
+        </ul>
+      </nav>
+      ${list.map((p) => this.renderPlatform(p))}
+    </section>`;
+  }
+
+  /** In-page links into the shadow root: scroll there and move focus (no fragment change). */
+  private jump(event: Event) {
+    event.preventDefault();
+    const id = (event.currentTarget as HTMLAnchorElement).getAttribute('href')!.slice(1);
+    const target = this.renderRoot.querySelector<HTMLElement>(`#${id} h3`);
+    target?.setAttribute('tabindex', '-1');
+    target?.scrollIntoView({block: 'start'});
+    target?.focus();
+  }
+
+  override render() {
+    return html`<div class="layout">
+        <section class="choose" aria-labelledby="choose-heading">
+          <h2 id="choose-heading">Your choices</h2>
+          ${this.renderControls()}
+        </section>
+        ${this.renderPreview()}
+      </div>
+      ${this.renderCode()}`;
+  }
+
+  static override styles = css`
+    :host {
+      display: block;
+      --c-text: #1f2421;
+      --c-muted: #4a514d;
+      --c-bg: #ffffff;
+      --c-line: #8a918d;
+      --c-accent: #2b5d53;
+      --c-error: #a4262c;
+      --c-focus: #1a5fb4;
+      color: var(--c-text);
+    }
+    *,
+    *::before,
+    *::after {
+      box-sizing: border-box;
+    }
+    h2 {
+      font-size: 1.35rem;
+      margin: 0 0 0.75rem;
+    }
+    h3 {
+      font-size: 1.15rem;
+      margin: 0 0 0.5rem;
+    }
+    .layout {
+      display: grid;
+      gap: 1.5rem;
+    }
+    @media (min-width: 62rem) {
+      .layout {
+        grid-template-columns: minmax(18rem, 24rem) minmax(0, 1fr);
+        align-items: start;
+      }
+      .preview {
+        position: sticky;
+        top: 0.5rem;
+        max-height: calc(100vh - 1rem);
+        overflow: auto;
+      }
+    }
+    fieldset {
+      margin: 0 0 1rem;
+      padding: 0.75rem 1rem 0.25rem;
+      border: 1px solid var(--c-line);
+      border-radius: 0.5rem;
+      min-width: 0;
+    }
+    legend {
+      font-weight: 700;
+      padding: 0 0.25rem;
+    }
+    fieldset.inline {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 1rem;
+      padding: 0.5rem 0.75rem;
+      margin: 0;
+    }
+    .field {
+      display: grid;
+      gap: 0.25rem;
+      margin-bottom: 0.9rem;
+    }
+    label {
+      font-weight: 600;
+    }
+    .choice {
+      display: flex;
+      gap: 0.5rem;
+      align-items: flex-start;
+      font-weight: 400;
+      min-height: 1.75rem;
+    }
+    .choice input {
+      margin-top: 0.25rem;
+    }
+    .choices {
+      display: grid;
+      gap: 0.25rem;
+      margin-bottom: 0.75rem;
+    }
+    input[type='text'],
+    select,
+    textarea {
+      width: 100%;
+      min-height: 2.5rem;
+      padding: 0.4rem 0.6rem;
+      border: 1px solid var(--c-line);
+      border-radius: 0.375rem;
+      background: var(--c-bg);
+      color: inherit;
+      font: inherit;
+    }
+    input[type='color'] {
+      width: 3rem;
+      height: 2.5rem;
+      padding: 0.15rem;
+      border: 1px solid var(--c-line);
+      border-radius: 0.375rem;
+      background: var(--c-bg);
+    }
+    textarea {
+      font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, 'DejaVu Sans Mono', monospace;
+      font-size: 0.85rem;
+      line-height: 1.4;
+      white-space: pre;
+      overflow: auto;
+      resize: vertical;
+    }
+    [aria-invalid='true'] {
+      border: 2px solid var(--c-error);
+    }
+    .row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      align-items: center;
+    }
+    .hint {
+      margin: 0;
+      color: var(--c-muted);
+      font-size: 0.9rem;
+    }
+    .error {
+      margin: 0;
+      color: var(--c-error);
+      font-weight: 600;
+    }
+    .error:empty {
+      display: none;
+    }
+    .warning,
+    .summary {
+      margin: 0 0 1rem;
+      padding: 0.5rem 0.75rem;
+      border-inline-start: 4px solid var(--c-error);
+      background: #fdf1f1;
+    }
+    button {
+      min-height: 2.5rem;
+      padding: 0.4rem 1rem;
+      border: 2px solid var(--c-accent);
+      border-radius: 0.375rem;
+      background: var(--c-accent);
+      color: #ffffff;
+      font: inherit;
+      font-weight: 600;
+      cursor: pointer;
+    }
+    button.small {
+      min-height: 2.25rem;
+      padding: 0.2rem 0.75rem;
+      background: var(--c-bg);
+      color: var(--c-accent);
+    }
+    button:hover {
+      text-decoration: underline;
+    }
+    :focus-visible {
+      outline: 3px solid var(--c-focus);
+      outline-offset: 2px;
+    }
+    .actions {
+      display: grid;
+      gap: 0.5rem;
+      justify-items: start;
+    }
+    .preview-controls {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.75rem;
+      margin-bottom: 0.75rem;
+    }
+    .stage {
+      border: 1px solid var(--c-line);
+      border-radius: 0.5rem;
+      overflow: auto;
+      background: repeating-linear-gradient(45deg, #eceae6 0 10px, #f4f2ee 10px 20px);
+    }
+    .page {
+      margin-inline: auto;
+      padding: 1.5rem 1rem;
+      font-family: 'Trebuchet MS', 'DejaVu Sans', sans-serif;
+    }
+    .stage[data-width='phone'] .page {
+      width: min(100%, 375px);
+    }
+    .stage[data-width='tablet'] .page {
+      width: min(100%, 768px);
+    }
+    .page.light {
+      background: #ffffff;
+      color: #222222;
+    }
+    .page.dark {
+      background: #16191a;
+      color: #ececec;
+    }
+    .code {
+      margin-top: 2rem;
+    }
+    .code nav ul {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 1rem;
+      padding: 0;
+      list-style: none;
+    }
+    .code nav a {
+      color: var(--c-accent);
+      font-weight: 600;
+    }
+    .platform {
+      display: grid;
+      gap: 1rem;
+      padding: 1.25rem 0;
+      border-top: 1px solid var(--c-line);
+    }
+    @media (min-width: 62rem) {
+      .platform {
+        grid-template-columns: minmax(16rem, 2fr) minmax(0, 3fr);
+      }
+    }
+    .platform ol {
+      padding-inline-start: 1.25rem;
+      margin: 0 0 0.5rem;
+    }
+    .platform li {
+      margin-bottom: 0.35rem;
+    }
+    .plans {
+      margin: 0 0 0.5rem;
+      font-weight: 600;
+    }
+    .note {
+      margin: 0 0 0.5rem;
+      padding-inline-start: 0.75rem;
+      border-inline-start: 3px solid var(--c-line);
+      color: var(--c-muted);
+    }
+    .boxes {
+      display: grid;
+      gap: 1rem;
+      min-width: 0;
+    }
+    .box-head {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem 1rem;
+      margin-bottom: 0.25rem;
+    }
+    .status {
+      color: var(--c-muted);
+    }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      margin: -1px;
+      padding: 0;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+      border: 0;
+    }
+    @media (forced-colors: active) {
+      [aria-invalid='true'] {
+        border-color: Mark;
+        outline: 2px solid CanvasText;
+      }
+      .warning,
+      .summary,
+      .stage {
+        border: 1px solid CanvasText;
+      }
+      button {
+        border-color: ButtonText;
+      }
+      :focus-visible {
+        outline-color: Highlight;
+      }
+    }
+    @media (prefers-reduced-motion: reduce) {
+      * {
+        scroll-behavior: auto !important;
+        transition: none !important;
+      }
+    }
+  `;
+}
+
+/**
+ * Registers `<therapist-configurator>` (once). A function rather than a side effect of the
+ * import: the package's `sideEffects` list lets the bundler drop side-effect-only imports.
+ */
+export function defineConfigurator(): void {
+  if (!customElements.get('therapist-configurator')) {
+    customElements.define('therapist-configurator', TherapistConfigurator);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'therapist-configurator': TherapistConfigurator;
+  }
+}

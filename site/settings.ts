@@ -1,0 +1,340 @@
+/**
+ * The configurator's settings: what an owner can choose, the defaults, and the check that turns
+ * them into the attributes and custom properties the element accepts. Every rule comes from the
+ * element's own modules (`src/options.ts`, `src/safe-url.ts`); a value the element would refuse
+ * gets a message in words and is left out of the code.
+ */
+import {
+  CTA_TARGETS,
+  DEFAULTS,
+  FORM_DEFAULTS,
+  FORM_ENCODINGS,
+  HEADING_LEVELS,
+  THEMES,
+  type CtaTarget,
+  type FormEncoding,
+  type Theme,
+} from '../src/options.js';
+import type {PrerenderSettings} from '../src/prerender.js';
+import {URL_SCHEMES, safeUrl} from '../src/safe-url.js';
+
+/** Font choices: the site's own, or stacks that exist on every device (nothing is downloaded). */
+export const FONTS = {
+  '': {label: 'The site’s own font', stack: ''},
+  system: {
+    label: 'The device’s own sans-serif (system-ui)',
+    stack: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+  },
+  serif: {label: 'Classic serif (Georgia)', stack: 'Georgia, "Times New Roman", Times, serif'},
+  humanist: {
+    label: 'Open sans-serif (Verdana, Tahoma)',
+    stack: 'Verdana, Tahoma, "DejaVu Sans", sans-serif',
+  },
+} as const;
+export type FontKey = keyof typeof FONTS;
+
+/** Widths of the reading column (`--therapist-article-max-width`). */
+export const WIDTHS = {
+  '': 'Comfortable (default)',
+  '56ch': 'Narrow',
+  '80ch': 'Wide',
+  none: 'Full width of its space',
+} as const;
+export type WidthKey = keyof typeof WIDTHS;
+
+/** Corner radius of the button and of themed backgrounds (`--therapist-article-radius`). */
+export const RADII = {
+  '': 'Slightly rounded (default)',
+  '0': 'Square',
+  '1rem': 'Rounded',
+  '1.5rem': 'Very rounded',
+} as const;
+export type RadiusKey = keyof typeof RADII;
+
+export const REACH = {link: 'A button with a link', form: 'A contact form'} as const;
+export type Reach = keyof typeof REACH;
+
+/** The colours an owner may set, with the custom properties each one sets. */
+export const COLOURS = {
+  accent: {label: 'Button colour', properties: ['--therapist-article-accent']},
+  color: {
+    label: 'Text colour',
+    properties: ['--therapist-article-color', '--therapist-article-heading-color'],
+  },
+  background: {label: 'Background colour', properties: ['--therapist-article-background']},
+} as const;
+export type ColourKey = keyof typeof COLOURS;
+
+export interface Settings {
+  /** `''`: no `theme` attribute, the article blends into the page. */
+  theme: '' | Theme;
+  /** `''` or `#rrggbb`. */
+  accent: string;
+  color: string;
+  background: string;
+  font: FontKey;
+  width: WidthKey;
+  radius: RadiusKey;
+  headingLevel: number;
+  reach: Reach;
+  href: string;
+  label: string;
+  target: CtaTarget;
+  action: string;
+  encoding: FormEncoding;
+  privacyNote: boolean;
+  crisisLine: boolean;
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = {
+  theme: '',
+  accent: '',
+  color: '',
+  background: '',
+  font: '',
+  width: '',
+  radius: '',
+  headingLevel: DEFAULTS.headingLevel,
+  reach: 'link',
+  href: DEFAULTS.ctaHref,
+  label: DEFAULTS.ctaLabel,
+  target: DEFAULTS.ctaTarget,
+  action: '',
+  encoding: FORM_DEFAULTS.encoding,
+  privacyNote: true,
+  crisisLine: true,
+};
+
+/** How the page behind the preview looks, and how wide it is: not part of the code. */
+export const PREVIEW_WIDTHS = {phone: 375, tablet: 768, desktop: 1280} as const;
+export type PreviewWidth = keyof typeof PREVIEW_WIDTHS;
+export const PAGES = {light: 'Light page', dark: 'Dark page'} as const;
+export type Page = keyof typeof PAGES;
+export interface View {
+  width: PreviewWidth;
+  page: Page;
+}
+export const DEFAULT_VIEW: Readonly<View> = {width: 'desktop', page: 'light'};
+
+/** Fields whose value can be refused, each with its message. */
+export type Errors = Partial<Record<'href' | 'action' | ColourKey, string>>;
+
+export interface Checked {
+  /** Messages in words, by field. Each refused value is left out of everything below. */
+  readonly errors: Errors;
+  /** The element's attributes that differ from its defaults, in a fixed order. */
+  readonly attributes: Readonly<Record<string, string>>;
+  /** The custom properties to set on the element for the chosen look. */
+  readonly properties: Readonly<Record<string, string>>;
+  /** What the pre-rendered snippet is filled for. */
+  readonly prerender: PrerenderSettings;
+  /** A warning that does not stop the code (low contrast). */
+  readonly warning?: string;
+}
+
+const COLOUR = /^#[0-9a-f]{6}$/i;
+const SCHEME = /^\s*([a-z][a-z0-9+.-]*):/i;
+const schemes = URL_SCHEMES.map((s) => `${s}:`).join(', ');
+
+/** The message for a link the element refuses, naming what is wrong where it can. */
+function linkError(value: string): string {
+  if (value.trim() === '') {
+    return 'Enter where the button leads: a web address, a path such as /contact, #contact, mailto: or tel:.';
+  }
+  const scheme = SCHEME.exec(value)?.[1]?.toLowerCase();
+  if (scheme && !(URL_SCHEMES as readonly string[]).includes(scheme)) {
+    return `The article refuses “${scheme}:” addresses, which can run code or hide what they open. Use ${schemes} an address on your site (/contact) or a section of the page (#contact).`;
+  }
+  return `This is not an address the article can link to. Use ${schemes} an address on your site (/contact) or a section of the page (#contact).`;
+}
+
+function actionError(value: string): string | undefined {
+  const trimmed = value.trim();
+  if (trimmed === '') {
+    return 'Enter where messages are sent: an https:// address from your form service, or a path on your own site such as /wp-json/therapist-attachment-article/v1/contact.';
+  }
+  if (trimmed.startsWith('#')) {
+    return 'A section of the page cannot receive messages: enter an https:// address or a path on your own site.';
+  }
+  // The element accepts http: only for the page's own origin, which is not known here: a
+  // visitor's message must not cross the network readable, so ask for https: or a path.
+  if (/^http:/i.test(trimmed)) {
+    return 'Messages must travel encrypted: use an https:// address (or a path on your own site, such as /contact).';
+  }
+  if (safeUrl(trimmed, document.baseURI, true) === null) {
+    const scheme = SCHEME.exec(trimmed)?.[1]?.toLowerCase();
+    return scheme && scheme !== 'https'
+      ? `The form sends messages only to https:// addresses or your own site, never to “${scheme}:”.`
+      : 'This is not an address the form can send messages to (an address with a user name or password in it is refused too).';
+  }
+  return undefined;
+}
+
+/** WCAG relative luminance of `#rrggbb`. */
+function luminance(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+/** WCAG contrast ratio of two `#rrggbb` colours. */
+export function contrast(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
+/** Checks the settings by the element's rules. */
+export function check(settings: Settings): Checked {
+  const errors: Errors = {};
+  const attributes: Record<string, string> = {};
+  const properties: Record<string, string> = {};
+  const s = settings;
+
+  const level = (HEADING_LEVELS as readonly number[]).includes(s.headingLevel)
+    ? s.headingLevel
+    : DEFAULTS.headingLevel;
+  if (level !== DEFAULTS.headingLevel) attributes['heading-level'] = String(level);
+  const theme = (THEMES as readonly string[]).includes(s.theme) ? s.theme : '';
+  if (theme) attributes['theme'] = theme;
+
+  let prerender: PrerenderSettings;
+  const action = s.reach === 'form' ? actionError(s.action) : 'not used';
+  if (s.reach === 'form' && action) errors.action = action;
+  if (s.reach === 'form' && !action) {
+    attributes['form-action'] = s.action.trim();
+    if (s.encoding !== FORM_DEFAULTS.encoding && FORM_ENCODINGS.includes(s.encoding)) {
+      attributes['form-encoding'] = s.encoding;
+    }
+    if (!s.privacyNote) attributes['no-privacy-note'] = '';
+    if (!s.crisisLine) attributes['no-crisis-line'] = '';
+    prerender = {
+      headingLevel: level,
+      theme: theme || undefined,
+      cta: 'form',
+      noPrivacyNote: !s.privacyNote,
+      noCrisisLine: !s.crisisLine,
+    };
+  } else {
+    let href: string = DEFAULTS.ctaHref;
+    if (s.reach === 'link') {
+      const safe = safeUrl(s.href);
+      if (safe === null) errors.href = linkError(s.href);
+      else href = safe;
+    }
+    const label = (s.reach === 'link' && s.label.trim()) || DEFAULTS.ctaLabel;
+    const target = s.reach === 'link' && CTA_TARGETS.includes(s.target) ? s.target : '_self';
+    if (href !== DEFAULTS.ctaHref) attributes['cta-href'] = href;
+    if (label !== DEFAULTS.ctaLabel) attributes['cta-label'] = label;
+    if (target !== DEFAULTS.ctaTarget) attributes['cta-target'] = target;
+    prerender = {headingLevel: level, theme: theme || undefined, cta: {href, label, target}};
+  }
+
+  for (const key of Object.keys(COLOURS) as ColourKey[]) {
+    const value = s[key];
+    if (value === '') continue;
+    if (!COLOUR.test(value)) {
+      errors[key] = 'Choose a colour with the colour picker (a value such as #2b5d53).';
+      continue;
+    }
+    for (const property of COLOURS[key].properties) properties[property] = value.toLowerCase();
+  }
+  // The button's text: black or white, whichever reads better on the chosen colour.
+  if (properties['--therapist-article-accent']) {
+    const accent = properties['--therapist-article-accent'];
+    properties['--therapist-article-accent-text'] =
+      contrast(accent, '#ffffff') >= contrast(accent, '#000000') ? '#ffffff' : '#000000';
+  }
+  const font = FONTS[s.font] ? FONTS[s.font].stack : '';
+  if (font) properties['--therapist-article-font'] = font;
+  if (s.width && s.width in WIDTHS) properties['--therapist-article-max-width'] = s.width;
+  if (s.radius && s.radius in RADII) properties['--therapist-article-radius'] = s.radius;
+
+  let warning: string | undefined;
+  const text = properties['--therapist-article-color'];
+  const background = properties['--therapist-article-background'];
+  if (text && background && contrast(text, background) < 4.5) {
+    warning = `The text colour on the background colour has a contrast of ${contrast(text, background).toFixed(1)}:1; WCAG asks for at least 4.5:1, so some visitors could not read it.`;
+  }
+  return {errors, attributes, properties, prerender, ...(warning ? {warning} : {})};
+}
+
+// The URL fragment: only what differs from the defaults, so a shared link stays short.
+const KEYS: Record<keyof Settings | keyof View, string> = {
+  theme: 'theme',
+  accent: 'accent',
+  color: 'text',
+  background: 'background',
+  font: 'font',
+  width: 'width',
+  radius: 'radius',
+  headingLevel: 'heading',
+  reach: 'reach',
+  href: 'href',
+  label: 'label',
+  target: 'target',
+  action: 'action',
+  encoding: 'encoding',
+  privacyNote: 'privacy',
+  crisisLine: 'crisis',
+  page: 'page',
+};
+// `width` is both the article's width and the preview's: the preview's is `view`.
+const VIEW_KEY = 'view';
+
+/** The settings and the view as a URL fragment (without `#`). */
+export function toFragment(settings: Settings, view: View): string {
+  const params = new URLSearchParams();
+  for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
+    const value = settings[key];
+    if (value !== DEFAULT_SETTINGS[key]) {
+      params.set(KEYS[key], typeof value === 'boolean' ? (value ? 'on' : 'off') : String(value));
+    }
+  }
+  if (view.width !== DEFAULT_VIEW.width) params.set(VIEW_KEY, view.width);
+  if (view.page !== DEFAULT_VIEW.page) params.set(KEYS.page, view.page);
+  return params.toString();
+}
+
+const pick = <T extends string>(list: readonly T[], value: string | null, fallback: T): T =>
+  value !== null && (list as readonly string[]).includes(value) ? (value as T) : fallback;
+
+/**
+ * Reads a fragment made by `toFragment`. Choices from a list fall back to the default when
+ * unknown; typed text (addresses, the label, colours) is kept as it is and checked like
+ * anything typed, so a bad shared value shows its message instead of vanishing.
+ */
+export function fromFragment(fragment: string): {settings: Settings; view: View} {
+  const params = new URLSearchParams(fragment.replace(/^#/, ''));
+  const get = (key: keyof Settings | keyof View) => params.get(KEYS[key]);
+  const d = DEFAULT_SETTINGS;
+  const bool = (value: string | null, fallback: boolean) =>
+    value === 'on' ? true : value === 'off' ? false : fallback;
+  const keys = <T extends object>(o: T) => Object.keys(o) as Extract<keyof T, string>[];
+  const settings: Settings = {
+    theme: pick(['', ...THEMES], get('theme'), d.theme),
+    accent: get('accent') ?? d.accent,
+    color: get('color') ?? d.color,
+    background: get('background') ?? d.background,
+    font: pick(keys(FONTS), get('font'), d.font),
+    width: pick(keys(WIDTHS), get('width'), d.width),
+    radius: pick(keys(RADII), get('radius'), d.radius),
+    headingLevel: Number(
+      pick(HEADING_LEVELS.map(String), get('headingLevel'), String(d.headingLevel)),
+    ),
+    reach: pick(keys(REACH), get('reach'), d.reach),
+    href: get('href') ?? d.href,
+    label: get('label') ?? d.label,
+    target: pick(CTA_TARGETS, get('target'), d.target),
+    action: get('action') ?? d.action,
+    encoding: pick(FORM_ENCODINGS, get('encoding'), d.encoding),
+    privacyNote: bool(get('privacyNote'), d.privacyNote),
+    crisisLine: bool(get('crisisLine'), d.crisisLine),
+  };
+  const view: View = {
+    width: pick(keys(PREVIEW_WIDTHS), params.get(VIEW_KEY), DEFAULT_VIEW.width),
+    page: pick(keys(PAGES), get('page'), DEFAULT_VIEW.page),
+  };
+  return {settings, view};
+}

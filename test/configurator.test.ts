@@ -1,0 +1,333 @@
+import {expect, fixture, html} from '@open-wc/testing';
+import {executeServerCommand} from '@web/test-runner-commands';
+import '../src/define.js';
+import type {TherapistAttachmentArticle} from '../src/therapist-attachment-article.js';
+import type {ConfiguratorData} from '../site/code.js';
+import {defineConfigurator, type TherapistConfigurator} from '../site/configurator.js';
+import {part, seen} from './helpers.js';
+
+defineConfigurator();
+
+let data: ConfiguratorData;
+before(async function () {
+  this.timeout(120000); // the first call builds the sources and checks the parts
+  data = (await executeServerCommand('configurator-data')) as ConfiguratorData;
+});
+
+const cleanUrl = () => history.replaceState(null, '', location.pathname + location.search);
+afterEach(cleanUrl);
+
+/** The configurator, opened with `fragment` in the page's URL. */
+async function open(fragment = ''): Promise<TherapistConfigurator> {
+  history.replaceState(null, '', `${location.pathname}${location.search}${fragment}`);
+  const el = await fixture<TherapistConfigurator>(
+    html`<therapist-configurator .data="${data}"></therapist-configurator>`,
+  );
+  await settle(el);
+  return el;
+}
+
+const $ = <T extends Element = HTMLElement>(el: TherapistConfigurator, selector: string): T => {
+  const found = el.shadowRoot!.querySelector<T>(selector);
+  if (!found) throw new Error(`no ${selector}`);
+  return found;
+};
+const preview = (el: TherapistConfigurator) =>
+  $<TherapistAttachmentArticle>(el, 'therapist-attachment-article');
+const code = (el: TherapistConfigurator, id: string) =>
+  $<HTMLTextAreaElement>(el, `#code-${id}`).value;
+const allCode = (el: TherapistConfigurator) =>
+  [...el.shadowRoot!.querySelectorAll('textarea')].map((t) => t.value).join('\n');
+
+async function settle(el: TherapistConfigurator) {
+  await el.updateComplete;
+  await preview(el).updateComplete;
+}
+
+/** Changes a control the way a person does: its value, then the event it fires. */
+async function change(el: TherapistConfigurator, selector: string, value: string | boolean) {
+  const control = $<HTMLInputElement | HTMLSelectElement>(el, selector);
+  if (typeof value === 'boolean') (control as HTMLInputElement).checked = value;
+  else control.value = value;
+  const event =
+    control instanceof HTMLSelectElement || typeof value === 'boolean' ? 'change' : 'input';
+  control.dispatchEvent(new Event(event, {bubbles: true}));
+  if (control.type === 'radio') control.dispatchEvent(new Event('change', {bubbles: true}));
+  await settle(el);
+}
+
+const style = (el: Element, name: string) => getComputedStyle(part(el, name));
+
+describe('configurator: the defaults', () => {
+  it('shows the element and code with no attributes at all', async () => {
+    const el = await open();
+    expect(
+      preview(el)
+        .getAttributeNames()
+        .filter((n) => n !== 'style'),
+    ).to.deep.equal([]);
+    expect(code(el, 'html-self')).to.equal(
+      '<script src="therapist-attachment-article.js" defer></script>\n' +
+        '<therapist-attachment-article></therapist-attachment-article>',
+    );
+    expect(code(el, 'html-cdn')).to.include(`integrity="${data.sri}"`);
+    expect(code(el, 'html-cdn')).to.include(`therapist-attachment-article@${data.version}/dist/`);
+  });
+
+  it('is accessible (axe)', async () => {
+    const el = await open();
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('configurator: each control changes the preview and the code', () => {
+  it('look', async () => {
+    const el = await open();
+    await change(el, '#theme', 'dark');
+    expect(preview(el).getAttribute('theme')).to.equal('dark');
+    expect(part(preview(el), 'article').classList.contains('theme-dark')).to.be.true;
+    expect(code(el, 'html-self')).to.include('theme="dark"');
+    expect(code(el, 'wordpress-shortcode')).to.include('theme="dark"');
+    expect(code(el, 'prerendered-code')).to.include('class="article theme-dark"');
+  });
+
+  it('colours, font, width and corners', async () => {
+    const el = await open();
+    await change(el, '#accent', '#aa3300');
+    await change(el, '#color', '#102030');
+    await change(el, '#background', '#fafaf0');
+    await change(el, '#font', 'serif');
+    await change(el, '#width', '56ch');
+    await change(el, '#radius', '0');
+    const article = preview(el);
+    expect(style(article, 'cta-button').backgroundColor).to.equal('rgb(170, 51, 0)');
+    expect(style(article, 'cta-button').color).to.equal('rgb(255, 255, 255)');
+    expect(style(article, 'cta-button').borderTopLeftRadius).to.equal('0px');
+    expect(style(article, 'paragraph').color).to.equal('rgb(16, 32, 48)');
+    expect(style(article, 'title').color).to.equal('rgb(16, 32, 48)');
+    expect(style(article, 'article').backgroundColor).to.equal('rgb(250, 250, 240)');
+    expect(style(article, 'paragraph').fontFamily).to.include('Georgia');
+    const html = code(el, 'html-self');
+    for (const line of [
+      '--therapist-article-accent: #aa3300;',
+      '--therapist-article-accent-text: #ffffff;',
+      '--therapist-article-color: #102030;',
+      '--therapist-article-background: #fafaf0;',
+      '--therapist-article-font: Georgia',
+      '--therapist-article-max-width: 56ch;',
+      '--therapist-article-radius: 0;',
+    ]) {
+      expect(html).to.include(line);
+    }
+    expect(html).to.match(/^<style>\ntherapist-attachment-article \{/);
+    expect(allCode(el)).to.not.include('style="');
+    // A light button colour gets dark text.
+    await change(el, '#accent', '#f0e68c');
+    expect(code(el, 'html-self')).to.include('--therapist-article-accent-text: #000000;');
+    // and back to the look's own
+    $<HTMLButtonElement>(el, '#accent ~ button').click();
+    await settle(el);
+    expect(code(el, 'html-self')).to.not.include('--therapist-article-accent');
+  });
+
+  it('heading level', async () => {
+    const el = await open();
+    await change(el, '#heading-level', '3');
+    expect(part(preview(el), 'title').localName).to.equal('h3');
+    expect(code(el, 'html-self')).to.include('heading-level="3"');
+    expect(code(el, 'wordpress-shortcode')).to.include('heading_level="3"');
+    expect(code(el, 'prerendered-code')).to.include('<h3 id="title"');
+  });
+
+  it('the link: address, label and where it opens', async () => {
+    const el = await open();
+    await change(el, '#href', 'https://example.com/book?a=1&b=2');
+    await change(el, '#label', 'Book a free call');
+    await change(el, '#target', '_blank');
+    const button = part<HTMLAnchorElement>(preview(el), 'cta-button');
+    expect(button.getAttribute('href')).to.equal('https://example.com/book?a=1&b=2');
+    expect(button.target).to.equal('_blank');
+    expect(seen(button)).to.include('Book a free call');
+    const tag = code(el, 'html-self');
+    expect(tag).to.include('cta-href="https://example.com/book?a=1&amp;b=2"');
+    expect(tag).to.include('cta-label="Book a free call"');
+    expect(tag).to.include('cta-target="_blank"');
+    expect(code(el, 'wordpress-shortcode')).to.include(
+      'cta_href="https://example.com/book?a=1&amp;b=2"',
+    );
+    expect(code(el, 'wix-embed')).to.include('cta-target="_blank"');
+  });
+
+  it('the contact form: endpoint, encoding, privacy and crisis lines', async () => {
+    const el = await open();
+    await change(el, 'input[name="reach"][value="form"]', true);
+    await change(el, '#action', 'https://formspree.io/f/abcd');
+    expect(part(preview(el), 'form')).to.exist;
+    expect(preview(el).getAttribute('form-action')).to.equal('https://formspree.io/f/abcd');
+    expect(code(el, 'html-self')).to.include('form-action="https://formspree.io/f/abcd"');
+    expect(code(el, 'wordpress-shortcode')).to.include('form="on"');
+    await change(el, '#encoding', 'urlencoded');
+    expect(code(el, 'html-self')).to.include('form-encoding="urlencoded"');
+    const notes = () => seen(part(preview(el), 'form')).includes('health details');
+    expect(notes()).to.be.true;
+    await change(el, '#privacy', false);
+    expect(notes()).to.be.false;
+    expect(code(el, 'html-self')).to.include('no-privacy-note');
+    await change(el, '#crisis', false);
+    expect(code(el, 'html-self')).to.include('no-crisis-line');
+    expect(code(el, 'prerendered-code')).to.not.include('health details');
+    // The WordPress route is the plugin's default: no form_action there.
+    await change(el, '#action', '/wp-json/therapist-attachment-article/v1/contact');
+    expect(code(el, 'wordpress-shortcode')).to.not.include('form_action');
+  });
+
+  it('the preview’s width and the page behind it', async () => {
+    const el = await open();
+    await change(el, 'input[name="view-width"][value="phone"]', true);
+    const page = $(el, '.page');
+    expect(page.getBoundingClientRect().width).to.be.at.most(375);
+    await change(el, 'input[name="view-page"][value="dark"]', true);
+    expect(getComputedStyle(page).backgroundColor).to.equal('rgb(22, 25, 26)');
+    // Blending in, the article takes the dark page's text colour.
+    expect(style(preview(el), 'paragraph').color).to.equal('rgb(236, 236, 236)');
+    expect(location.hash).to.include('view=phone');
+  });
+});
+
+describe('configurator: values the element would refuse', () => {
+  for (const value of [
+    'javascript:alert(1)',
+    ' JavaScript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:msgbox(1)',
+  ]) {
+    it(`link ${JSON.stringify(value)}: a message on the field, and in no code`, async () => {
+      const el = await open();
+      await change(el, '#href', value);
+      const input = $(el, '#href');
+      expect(input.getAttribute('aria-invalid')).to.equal('true');
+      const error = $(el, '#href-error');
+      expect(input.getAttribute('aria-describedby')).to.include('href-error');
+      expect(seen(error)).to.match(/refuses/);
+      expect(error.getBoundingClientRect().height).to.be.greaterThan(0);
+      expect(allCode(el).toLowerCase()).to.not.match(/javascript:|data:text|vbscript:|alert\(1\)/);
+      expect(part(preview(el), 'cta-button').getAttribute('href')).to.equal('#contact');
+      expect(seen($(el, '#error-summary'))).to.include('One setting');
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  for (const value of [
+    'http://example.com/contact',
+    'javascript:alert(1)',
+    'data:,x',
+    '#contact',
+    'https://user:pw@example.com/f',
+  ]) {
+    it(`endpoint ${JSON.stringify(value)}: a message on the field, and in no code`, async () => {
+      const el = await open();
+      await change(el, 'input[name="reach"][value="form"]', true);
+      await change(el, '#action', value);
+      const input = $(el, '#action');
+      expect(input.getAttribute('aria-invalid')).to.equal('true');
+      expect(input.getAttribute('aria-describedby')).to.include('action-error');
+      expect(seen($(el, '#action-error')).length).to.be.greaterThan(20);
+      if (value !== '#contact') expect(allCode(el)).to.not.include(value);
+      expect(allCode(el)).to.not.include('form-action');
+      expect(allCode(el)).to.not.include('form="on"');
+      expect(preview(el).hasAttribute('form-action')).to.be.false;
+    });
+  }
+
+  it('a fixed value clears its message', async () => {
+    const el = await open();
+    await change(el, '#href', 'javascript:alert(1)');
+    await change(el, '#href', 'tel:+15555550123');
+    expect($(el, '#href').getAttribute('aria-invalid')).to.equal('false');
+    expect(seen($(el, '#href-error'))).to.equal('');
+    expect(code(el, 'html-self')).to.include('cta-href="tel:+15555550123"');
+  });
+});
+
+describe('configurator: the URL fragment and Reset', () => {
+  it('settings survive a reload through the fragment', async () => {
+    let el = await open();
+    await change(el, '#theme', 'light');
+    await change(el, '#heading-level', '4');
+    await change(el, '#href', '/book');
+    await change(el, '#accent', '#123456');
+    const hash = location.hash;
+    expect(hash).to.include('theme=light');
+    expect(hash).to.include('href=%2Fbook');
+    el.remove();
+    el = await open(hash);
+    expect($<HTMLSelectElement>(el, '#theme').value).to.equal('light');
+    expect($<HTMLSelectElement>(el, '#heading-level').value).to.equal('4');
+    expect($<HTMLInputElement>(el, '#href').value).to.equal('/book');
+    expect(preview(el).getAttribute('cta-href')).to.equal('/book');
+    expect(code(el, 'html-self')).to.include('--therapist-article-accent: #123456;');
+  });
+
+  it('a shared fragment with an unsafe link shows the message, not the link', async () => {
+    const el = await open('#href=javascript%3Aalert(1)');
+    expect($(el, '#href').getAttribute('aria-invalid')).to.equal('true');
+    expect(allCode(el)).to.not.include('javascript');
+  });
+
+  it('Reset returns to the defaults', async () => {
+    const el = await open('#theme=dark&heading=5&reach=form&action=https%3A%2F%2Fa.example%2Ff');
+    expect(preview(el).getAttribute('theme')).to.equal('dark');
+    $<HTMLButtonElement>(el, '#reset').click();
+    await settle(el);
+    expect(
+      preview(el)
+        .getAttributeNames()
+        .filter((n) => n !== 'style'),
+    ).to.deep.equal([]);
+    expect(location.hash).to.equal('');
+    expect(code(el, 'html-self')).to.equal(
+      '<script src="therapist-attachment-article.js" defer></script>\n' +
+        '<therapist-attachment-article></therapist-attachment-article>',
+    );
+  });
+});
+
+describe('configurator: copying, privacy, small screens', () => {
+  it('Copy puts the code on the clipboard, or selects it', async () => {
+    const el = await open();
+    const button = $<HTMLButtonElement>(el, '#platform-html button');
+    button.click();
+    await new Promise((r) => setTimeout(r, 300));
+    await settle(el);
+    const status = seen($(el, '#platform-html [role="status"]'));
+    expect(status).to.match(/^(Copied\.|Selected)/);
+    if (status.startsWith('Selected')) {
+      const area = $<HTMLTextAreaElement>(el, '#code-html-self');
+      expect(area.selectionEnd - area.selectionStart).to.equal(area.value.length);
+    }
+  });
+
+  it('stores nothing: no cookie, no localStorage', async () => {
+    const before = {cookie: document.cookie, storage: localStorage.length};
+    const el = await open();
+    await change(el, '#theme', 'dark');
+    await change(el, '#href', '/x');
+    expect(document.cookie).to.equal(before.cookie);
+    expect(localStorage.length).to.equal(before.storage);
+  });
+
+  it('fits a 320 px wide screen', async function () {
+    const size = (await executeServerCommand('set-viewport-size', {width: 320, height: 640})) as {
+      width: number;
+    };
+    try {
+      if (size.width > 320 || window.innerWidth > 320) this.skip(); // WebKit's window stops near 447
+      const el = await open();
+      await change(el, 'input[name="reach"][value="form"]', true);
+      expect(el.getBoundingClientRect().width).to.be.at.most(320);
+      expect(document.documentElement.scrollWidth).to.be.at.most(320);
+    } finally {
+      await executeServerCommand('set-viewport-size', {width: 800, height: 600});
+    }
+  });
+});
