@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {describe, it} from 'node:test';
 import {unzipSync} from 'fflate';
-import {slug, zipPath} from './support/site.mjs';
+import {SCRIPT_FILE, slug, zipPath} from './support/site.mjs';
 
 describe('The zip', () => {
   const entries = Object.keys(unzipSync(readFileSync(zipPath)));
@@ -23,7 +23,7 @@ describe('The zip', () => {
     'block/block.json',
     'block/index.js',
     'includes/contact.php',
-    `assets/${slug}.js`,
+    `assets/${SCRIPT_FILE}`,
   ]) {
     it(`holds ${file}`, () => assert.ok(entries.includes(`${slug}/${file}`)));
   }

@@ -1,7 +1,7 @@
 // What every page with the article must show, as node:assert checks over what browser.mjs's
 // readArticles() and readScripts() read in the page.
 import assert from 'node:assert/strict';
-import {slug} from './site.mjs';
+import {SCRIPT_FILE, slug} from './site.mjs';
 
 export const TITLE = 'Is it "Normal" to be Attached to your Therapist?';
 const TRANSPARENT = 'rgba(0, 0, 0, 0)';
@@ -12,7 +12,7 @@ const TRANSPARENT = 'rgba(0, 0, 0, 0)';
  */
 export function assertArticle(article, expected) {
   assert.ok(
-    article.shadow && article.paragraphs > 5,
+    article.upgraded && article.shadow && article.paragraphs > 5,
     'the element upgrades and renders the article in its shadow root',
   );
   assert.equal(article.title?.text, TITLE, 'title');
@@ -52,7 +52,7 @@ export function assertScriptOnce(scripts, site) {
   const src = new URL(script.src, site.url);
   assert.equal(
     `${src.origin}${src.pathname}?${src.searchParams}`,
-    `${site.origin}/wp-content/plugins/${slug}/assets/${slug}.js?ver=${site.install.pluginVersion}`,
+    `${site.origin}/wp-content/plugins/${slug}/assets/${SCRIPT_FILE}?ver=${site.install.pluginVersion}`,
     'the script comes from the plugin on this site, versioned',
   );
   assert.ok(

@@ -6,7 +6,7 @@ import {join} from 'node:path';
 import {after, before, it} from 'node:test';
 import {chromium} from 'playwright-core';
 import {chromiumArgs} from '../../../scripts/chromium.mjs';
-import {root, slug} from './site.mjs';
+import {root, SCRIPT_FILE, slug} from './site.mjs';
 
 const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
@@ -29,6 +29,8 @@ export async function localContext(browser, site, options = {}) {
   const external = new Set();
   const requests = [];
   const context = await browser.newContext(options);
+  // A missing element fails its test in 10 s rather than Playwright's 30.
+  context.setDefaultTimeout(10_000);
   await context.route('**/*', (route) => {
     const url = route.request().url();
     requests.push(url);
@@ -51,7 +53,7 @@ export async function openVisitor(browser, site) {
   });
   const scriptResponses = [];
   context.on('response', (response) => {
-    if (response.url().includes(`/${slug}/assets/${slug}.js`)) {
+    if (response.url().includes(`/${slug}/assets/${SCRIPT_FILE}`)) {
       scriptResponses.push({url: response.url(), status: response.status()});
     }
   });
@@ -73,11 +75,16 @@ export async function openVisitor(browser, site) {
   async function visit(keyOrEntry) {
     const entry = typeof keyOrEntry === 'string' ? site.content.pages[keyOrEntry] : keyOrEntry;
     const response = await page.goto(entry.link, {waitUntil: 'load'});
+    // Upgraded by the script and rendered (the server's declarative shadow root is there from
+    // the start: the title alone says nothing of the script).
     await page
       .waitForFunction(
         () =>
-          [...document.querySelectorAll('therapist-attachment-article')].every((el) =>
-            el.shadowRoot?.querySelector('[part~="title"]'),
+          [...document.querySelectorAll('therapist-attachment-article')].every(
+            (el) =>
+              el.matches(':defined') &&
+              el.hasUpdated &&
+              el.shadowRoot?.querySelector('[part~="title"]'),
           ),
         undefined,
         {timeout: 10_000},
@@ -108,6 +115,7 @@ export function readArticles() {
     return {
       attributes: Object.fromEntries(el.getAttributeNames().map((n) => [n, el.getAttribute(n)])),
       shadow: Boolean(root),
+      upgraded: el.matches(':defined') && el.hasUpdated === true,
       title: title ? {tag: title.tagName.toLowerCase(), text: title.textContent.trim()} : null,
       link: link
         ? {
@@ -133,9 +141,11 @@ export function readArticles() {
   });
 }
 
-/** Every script of the plugin on the page, and where it sits. */
+/** Every script from the plugin's assets/ on the page, and where it sits. */
 export function readScripts() {
-  const scripts = [...document.querySelectorAll('script[src*="therapist-attachment-article.js"]')];
+  const scripts = [
+    ...document.querySelectorAll('script[src*="/plugins/therapist-attachment-article/assets/"]'),
+  ];
   const articles = [...document.querySelectorAll('therapist-attachment-article')];
   return scripts.map((script) => ({
     src: script.getAttribute('src'),

@@ -1,10 +1,11 @@
 // A throw-away WordPress on 127.0.0.1 with the plugin installed and the test pages published.
 //
-// startSite() copies WordPress from WP_CORE_DIR (default Debian's /usr/share/wordpress; the
-// runner sets it per version, see wordpress-builds.mjs) into a temporary folder, starts a
-// private MariaDB, writes wp-config.php, installs WordPress and the plugin zip through
-// WordPress's own upgrader (../install.php), points wp_mail at a mail catcher (mail-catcher.mjs),
-// serves the site with `php -S` and ../router.php, and publishes the pages of ../content.php.
+// startSite() copies WordPress from WP_CORE_DIR (set by the runner for each version; else the
+// first of WP_VERSIONS, default Debian's /usr/share/wordpress: see wordpress-builds.mjs) into a
+// temporary folder, starts a private MariaDB, writes wp-config.php, installs WordPress and the
+// plugin zip through WordPress's own upgrader (../install.php), points wp_mail at a mail catcher
+// (mail-catcher.mjs), serves the site with `php -S` and ../router.php, and publishes the pages
+// of ../content.php.
 // useSite() does the same from a test file's before() and stops it in after().
 //
 // `node wordpress/e2e/support/site.mjs` starts one and leaves it running until Ctrl-C, for a
@@ -19,10 +20,12 @@ import {fileURLToPath, pathToFileURL} from 'node:url';
 import {ensurePackages} from '../../../scripts/wordpress-debian.mjs';
 import {mailMuPlugin, startMailCatcher} from './mail-catcher.mjs';
 import {freePort, run, socketAccepts, start, stop, waitFor, whenInterrupted} from './processes.mjs';
-import {wordpressVersion} from './wordpress-builds.mjs';
+import {selectedVersions, wordpressDir, wordpressVersion} from './wordpress-builds.mjs';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const slug = 'therapist-attachment-article';
+/** The element's script as the plugin ships and enqueues it: the drop-in with hydration. */
+export const SCRIPT_FILE = `${slug}.hydrate.js`;
 // WP_PLUGIN_ZIP: another build of the plugin (e.g. one of an earlier commit).
 export const zipPath = process.env.WP_PLUGIN_ZIP || join(root, 'dist', `${slug}-wordpress.zip`);
 const e2eDir = join(root, 'wordpress', 'e2e');
@@ -69,10 +72,10 @@ require_once ABSPATH . 'wp-settings.php';
  * content.php (`content.pages.<key>.link` for each page), `mail` the catcher
  * ({port, messages}). The temporary folder goes with stop().
  */
-export async function startSite({
-  coreDir = process.env.WP_CORE_DIR || '/usr/share/wordpress',
-} = {}) {
+export async function startSite({coreDir = process.env.WP_CORE_DIR} = {}) {
   ensurePackages(PACKAGES);
+  // Alone (`node --test wordpress/e2e/x.test.mjs`): the first of WP_VERSIONS, default Debian's.
+  coreDir ||= wordpressDir(selectedVersions()[0]);
   if (!existsSync(zipPath)) {
     throw new Error(`${zipPath} is missing: run \`npm run build:wordpress\` first.`);
   }
