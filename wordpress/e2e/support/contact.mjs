@@ -12,15 +12,23 @@ export const CONTACT_PATH = '/index.php?rest_route=/therapist-attachment-article
 
 /**
  * POSTs `body` to the site's contact route as JSON or form-encoded (`encoding: 'urlencoded'`),
- * or as a string as it is. Returns {status, retryAfter, body (parsed JSON, else text)}.
+ * or as a string as it is. Sends `Origin: <the site>` as a browser on one of the site's pages
+ * would; `origin: 'https://other.example'` for another site's page, `origin: null` for none
+ * (a server, curl). `headers` adds or replaces headers. Returns {status, retryAfter, body
+ * (parsed JSON, else text)}.
  */
-export async function postContact(site, body, {encoding = 'json', headers = {}} = {}) {
+export async function postContact(
+  site,
+  body,
+  {encoding = 'json', origin = site.origin, headers = {}} = {},
+) {
   const response = await fetch(`${site.url}${CONTACT_PATH}`, {
     method: 'POST',
     headers: {
       'Content-Type':
         encoding === 'json' ? 'application/json' : 'application/x-www-form-urlencoded',
       Accept: 'application/json',
+      ...(origin === null ? {} : {Origin: origin}),
       ...headers,
     },
     body:
