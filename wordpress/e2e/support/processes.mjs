@@ -33,7 +33,12 @@ export function start(command, args, options = {}) {
   child.stderr?.on('data', (d) => (output += d));
   child.output = () => output;
   running.add(child);
-  child.once('exit', () => running.delete(child));
+  // The moment the leader is gone, whatever it forked goes too. Not later: once the group is
+  // empty its number may be given to someone else's process (pid_max is 32768 here).
+  child.once('exit', () => {
+    signalGroup(child, 'SIGKILL');
+    running.delete(child);
+  });
   return child;
 }
 
@@ -45,28 +50,33 @@ function signalGroup(child, signal) {
   }
 }
 
-/** SIGTERM to the child's group, SIGKILL to whatever of it is left after `timeoutMs`. */
+const exited = (child) => child.exitCode !== null || child.signalCode !== null;
+
+/**
+ * SIGTERM to the child's group, SIGKILL after `timeoutMs` if it still runs. A child that has
+ * already exited is left alone (its group was killed when it exited, see start()).
+ */
 export function stop(child, timeoutMs = 10_000) {
   return new Promise((resolve) => {
-    const done = () => {
+    if (exited(child)) return resolve();
+    const timer = setTimeout(() => {
+      if (!exited(child)) signalGroup(child, 'SIGKILL');
+    }, timeoutMs);
+    child.once('exit', () => {
       clearTimeout(timer);
-      signalGroup(child, 'SIGKILL');
-      running.delete(child);
       resolve();
-    };
-    const timer = setTimeout(done, timeoutMs);
-    if (child.exitCode !== null || child.signalCode !== null) return done();
-    child.once('exit', done);
+    });
     signalGroup(child, 'SIGTERM');
   });
 }
 
 /** Runs a command to its end; throws with its output unless it exits 0. Returns stdout. */
 export function run(command, args, options = {}) {
-  const result = spawnSync(command, args, {encoding: 'utf8', ...options});
+  const result = spawnSync(command, args, {encoding: 'utf8', timeout: 120_000, ...options});
   if (result.status !== 0) {
+    const how = result.error ? result.error.message : `exit ${result.status ?? result.signal}`;
     throw new Error(
-      `${command} ${args.join(' ')} failed (exit ${result.status}):\n${result.stdout}${result.stderr}`,
+      `${command} ${args.join(' ')} failed (${how}):\n${result.stdout}${result.stderr}`,
     );
   }
   return result.stdout;

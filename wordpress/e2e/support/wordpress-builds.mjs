@@ -64,7 +64,7 @@ export function wordpressDir(name, log = console.log) {
   const tarball = join(cacheDir, TARBALL);
   if (!existsSync(tarball)) {
     log(`Fetching ${PACKAGE} (about 160 MB, once) into ${cacheDir}`);
-    run('npm', ['pack', PACKAGE, '--silent', '--pack-destination', cacheDir]);
+    run('npm', ['pack', PACKAGE, '--silent', '--pack-destination', cacheDir], {timeout: 900_000});
   }
   const tmp = mkdtempSync(join(cacheDir, 'unpack-'));
   try {
