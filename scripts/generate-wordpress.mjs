@@ -36,6 +36,7 @@ const {formStrings} = src['form-strings'];
 const {article, signature} = src.article;
 const {URL_SCHEMES} = src['safe-url'];
 const {blogPostingScript, seoMarkup} = src['structured-data'];
+const {protectMarkup} = src.prerender;
 
 /** The plugin's own limit on a button label, in characters (longer labels are cut). */
 const CTA_LABEL_MAX_LENGTH = 120;
@@ -158,7 +159,7 @@ const prerenderPhp =
   phpFunction(
     'therapist_attachment_article_structured_data',
     `The BlogPosting JSON-LD \`script\` element and the article as plain HTML for feeds\n * (\`seo_markup\`, heading level 2), from src/content/structured-data.ts.`,
-    `return ${php({json_ld: blogPostingScript(), seo_markup: seoMarkup()})};`,
+    `return ${php({json_ld: blogPostingScript(), seo_markup: protectMarkup(seoMarkup())})};`,
   );
 
 // ---------------------------------------------------------------------------------------------

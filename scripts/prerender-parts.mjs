@@ -93,7 +93,7 @@ export async function prerenderParts() {
   /** Each combination with the renderer's markup, for the PHP twin's test (PrerenderTest). */
   const cases = [];
   const formKinds = ctaKinds.filter(isForm);
-  const sample = {href: '/contact?a=1&b=2', label: 'Book a call: today'};
+  const sample = {href: '/contact?a=1&b=2', label: 'Book a call: today 8-)'};
   for (const headingLevel of HEADING_LEVELS) {
     for (const theme of [undefined, ...THEMES]) {
       for (const cta of [...formKinds, ...CTA_TARGETS]) {

@@ -8,7 +8,7 @@
  * every combination), so the element hydrates it without a change: no layout shift.
  * The PHP twin is `therapist_attachment_article_prerender()` in the plugin.
  *
- * Text is written so that WordPress's content filters leave it alone: `:` and `;` outside
+ * Text is written so that WordPress's content filters leave it alone: `:`, `;` and `8` outside
  * entities become character references (`convert_smilies` would turn “:)” into an image),
  * and the element's tag is added to `no_texturize_tags` by the plugin.
  */
@@ -56,21 +56,23 @@ const ENTITIES: Record<string, string> = {
   "'": '&#39;',
   ':': '&#58;',
   ';': '&#59;',
+  // WordPress's smilies also start with 8 (`8-)`, `8O`).
+  '8': '&#56;',
 };
 
-/** Escapes text for HTML, and `:` and `;` too (see above). Safe in quoted attributes. */
+/** Escapes text for HTML, and `:`, `;` and `8` too (see above). Safe in quoted attributes. */
 export const protectText = (text: string): string =>
-  text.replace(/[&<>"':;]/g, (c) => ENTITIES[c]!);
+  text.replace(/[&<>"':;8]/g, (c) => ENTITIES[c]!);
 
 /**
- * In markup, writes `:` and `;` of text nodes as character references, leaving tags,
+ * In markup, writes `:`, `;` and `8` of text nodes as character references, leaving tags,
  * comments, `<style>` and existing references as they are.
  */
 export const protectMarkup = (markup: string): string =>
   markup
     .split(/(<!--[\s\S]*?-->|<style[\s\S]*?<\/style>|<[^>]*>)/)
     .map((chunk, i) =>
-      i % 2 ? chunk : chunk.replace(/(&[#a-zA-Z0-9]+;)|[:;]/g, (c, ref) => ref ?? ENTITIES[c]),
+      i % 2 ? chunk : chunk.replace(/(&[#a-zA-Z0-9]+;)|[:;8]/g, (c, ref) => ref ?? ENTITIES[c]),
     )
     .join('');
 
