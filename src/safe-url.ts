@@ -3,15 +3,21 @@
  *
  * Allowed: `https:`, `http:`, `mailto:`, `tel:` URLs, paths relative to the page and
  * fragments. Everything else — `javascript:`, `data:`, `vbscript:`, `blob:`, `file:`, any other
- * scheme, values with control characters (which browsers strip, so `java\tscript:` would run)
- * and values the URL parser rejects — is refused. Where a form sends a visitor's message, the
- * rule is stricter still (see `form` below).
+ * scheme, values with control characters inside (which browsers strip, so `java\tscript:` would
+ * run) and values the URL parser rejects — is refused. Control characters and spaces at the ends
+ * are dropped, as the URL parser drops them; no other white space is. Where a form sends a
+ * visitor's message, the rule is stricter still (see `form` below).
  */
 /** The schemes a link may use (plus relative paths and fragments). */
 export const URL_SCHEMES = ['https', 'http', 'mailto', 'tel'] as const;
 const SAFE_SCHEMES = new Set<string>(URL_SCHEMES.map((scheme) => `${scheme}:`));
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
+// What the URL parser strips at the ends: C0 controls and space, and nothing else. Not trim(),
+// which strips U+00A0, U+3000, U+FEFF… too: the browser keeps those, so `\u00a0//host` is a
+// path here as it is to the browser (and to the WordPress plugin), never another host.
+// eslint-disable-next-line no-control-regex
+const ENDS = /^[\u0000-\u0020]+|[\u0000-\u0020]+$/g;
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 
 /**
@@ -27,9 +33,8 @@ export function safeUrl(
   base: string = document.baseURI,
   form = false,
 ): string | null {
-  if (CONTROL.test(value)) return null;
-  const url = value.trim();
-  if (url === '') return null;
+  const url = value.replace(ENDS, '');
+  if (url === '' || CONTROL.test(url)) return null;
   // A fragment stays on the page whatever the base is (even about:blank in an iframe).
   if (url.startsWith('#')) return form ? null : url;
   const scheme = SCHEME.exec(url)?.[1];

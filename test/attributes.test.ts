@@ -84,7 +84,8 @@ describe('cta-href', () => {
     'ftp://example.com/',
     'https://',
     'http://[::1',
-    '\u0000https://example.com',
+    'https://exa\u0000mple.com',
+    '\u007fhttps://example.com',
   ]) {
     it(`refuses ${JSON.stringify(bad)}: default href and one warning naming cta-href`, async () => {
       let el!: HTMLElement;
@@ -95,6 +96,41 @@ describe('cta-href', () => {
       expect(warnings).to.have.length(1);
       expect(warnings[0]).to.include('cta-href');
     });
+  }
+
+  // What the URL parser drops at the ends (C0 controls and space) is dropped; nothing else is.
+  for (const [given, href] of [
+    ['https://example.com/contact\n', 'https://example.com/contact'],
+    ['\n\t/contact\r\n', '/contact'],
+    ['\u0000https://example.com', 'https://example.com'],
+    ['  #book  ', '#book'],
+  ] as const) {
+    it(`accepts ${JSON.stringify(given)} as ${href}, without a warning`, async () => {
+      const warnings = await captureWarnings(async () => {
+        const el = await render({'cta-href': given});
+        expect(button(el).getAttribute('href')).to.equal(href);
+      });
+      expect(warnings).to.deep.equal([]);
+    });
+  }
+
+  for (const [what, space] of [
+    ['a no-break space', '\u00a0'],
+    ['an ideographic space', '\u3000'],
+    ['a byte order mark', '\ufeff'],
+  ] as const) {
+    for (const target of ['//evil.example/x', '\\\\evil.example/x', 'javascript:alert(1)']) {
+      it(`${what} before ${JSON.stringify(target)}: a link on this page's host, or none`, async () => {
+        let el!: HTMLElement;
+        // a warning is fine (refused); an href that leaves this host is not
+        await captureWarnings(async () => {
+          el = await render({'cta-href': `${space}${target}`});
+        });
+        const to = new URL(button(el).href);
+        expect(to.host).to.equal(location.host);
+        expect(to.protocol).to.equal(location.protocol);
+      });
+    }
   }
 
   it('warns once for the same bad value, again for a new one', async () => {

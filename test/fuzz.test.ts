@@ -1,6 +1,7 @@
 import {expect, fixture, html} from '@open-wc/testing';
 import fc from 'fast-check';
 import type {TherapistAttachmentArticle} from '../src/therapist-attachment-article.js';
+import {safeUrl} from '../src/safe-url.js';
 import {captureWarnings, shadow} from './helpers.js';
 
 const ATTRIBUTES = ['heading-level', 'cta-href', 'cta-label', 'cta-target', 'theme'] as const;
@@ -128,5 +129,49 @@ describe('any attribute value (property-based)', () => {
       window.removeEventListener('error', onError);
     }
     expect(errors).to.deep.equal([]);
+  });
+});
+
+describe('white space the URL parser keeps, before a URL (property-based)', () => {
+  // trim() strips these; the URL parser does not, so a browser reads what follows as a path.
+  const kept = fc.constantFrom(
+    '\u00a0',
+    '\u3000',
+    '\ufeff',
+    '\u1680',
+    '\u2000',
+    '\u200a',
+    '\u2028',
+    '\u2029',
+    '\u202f',
+    '\u205f',
+  );
+  // What the URL parser does strip (C0 controls and space), around it.
+  const stripped = fc.constantFrom('', ' ', '\n', '\t', '\u0000', '\r\n');
+  const value = fc
+    .tuple(
+      stripped,
+      fc.array(kept, {minLength: 1, maxLength: 3}),
+      fc.constantFrom('//', '\\\\', '/\\', '\\/', 'https://', 'http:', 'javascript:', ''),
+      fc.constantFrom('evil.example', 'evil.example:443', 'user@evil.example', location.host),
+      fc.string({maxLength: 12}),
+      stripped,
+    )
+    .map(([a, ws, prefix, host, tail, b]) => `${a}${ws.join('')}${prefix}${host}${tail}${b}`);
+
+  it('never resolves to another host, for a link or for the form', () => {
+    fc.assert(
+      fc.property(value, (raw) => {
+        const link = safeUrl(raw);
+        if (link !== null) {
+          const to = new URL(link, document.baseURI);
+          expect(to.host, link).to.equal(location.host);
+          expect(to.protocol, link).to.equal(location.protocol);
+        }
+        const action = safeUrl(raw, document.baseURI, true);
+        if (action !== null) expect(new URL(action).origin, action).to.equal(location.origin);
+      }),
+      {numRuns: 1000, seed: Number(new URLSearchParams(location.search).get('seed')) || undefined},
+    );
   });
 });
