@@ -139,10 +139,22 @@ export class ContactForm {
     this.set('sending');
     let status: number | undefined;
     let reason: FormFailure = 'http';
+    let late = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      const pending = this.host.dispatchEvent(submit)
-        ? this.post({...fields, submissionId})
-        : submit.response;
+      const post = this.host.dispatchEvent(submit);
+      let pending = submit.response; // set by a listener's respondWith()
+      if (post) {
+        if (navigator.onLine === false) throw new DOMException('', 'offline');
+        // A timer, not AbortSignal.timeout() (missing before Safari 16), and our own flag, not
+        // the error's name (which differs between engines), tell a timeout.
+        const abort = new AbortController();
+        timer = setTimeout(() => {
+          late = true;
+          abort.abort();
+        }, this.timeout);
+        pending = this.post({...fields, submissionId}, abort.signal);
+      }
       if (!pending) return this.set('idle');
       const response = await pending;
       if (response instanceof Response) status = response.status;
@@ -151,17 +163,18 @@ export class ContactForm {
         return this.host.dispatchEvent(new FormSentEvent({submissionId, status}));
       }
       if (status === 422) {
-        // {"errors": {"email": "…"}}: shown on the fields; unknown keys are ignored.
-        const body = (await response.json().catch(() => 0)) as {errors?: object} | null;
-        const known = Object.entries(body?.errors ?? {}).filter(([f]) =>
-          FIELDS.includes(f as FieldName),
+        // {"errors": {"email": "…"}}: shown on the fields, in the form's order. Unknown keys,
+        // and values that are not text, are ignored.
+        const body = (await response.json().catch(() => 0)) as {errors?: Record<string, unknown>};
+        const errors = FIELDS.map((f) => [f, body?.errors?.[f]]).filter(
+          ([, error]) => typeof error == 'string' && error.trim(),
         );
-        if (this.invalid(Object.fromEntries(known))) reason = 'invalid';
+        if (this.invalid(Object.fromEntries(errors))) reason = 'invalid';
       }
     } catch (error) {
-      const name = (error as Error)?.name;
-      // WebKit rejects an AbortSignal.timeout() with an AbortError, the others with a TimeoutError
-      reason = /Timeout|Abort/.test(name) ? 'timeout' : name === 'offline' ? 'offline' : 'network';
+      reason = late ? 'timeout' : (error as Error)?.name === 'offline' ? 'offline' : 'network';
+    } finally {
+      clearTimeout(timer);
     }
     if (reason !== 'invalid') await this.set('failed', {}, '[role=status]');
     this.host.dispatchEvent(new FormFailedEvent({submissionId, reason, status}));
@@ -173,8 +186,7 @@ export class ContactForm {
     if (this.errors[name]) this.set(this.state, {...this.errors, [name]: undefined});
   };
 
-  private post(body: Record<string, string>): Promise<Response> {
-    if (navigator.onLine === false) throw new DOMException('', 'offline');
+  private post(body: Record<string, string>, signal: AbortSignal): Promise<Response> {
     return fetch(this.action, {
       method: 'POST',
       headers: {
@@ -182,7 +194,7 @@ export class ContactForm {
         Accept: 'application/json',
       },
       body: this.urlencoded ? new URLSearchParams(body) : JSON.stringify(body),
-      signal: AbortSignal.timeout(this.timeout),
+      signal,
     });
   }
 }

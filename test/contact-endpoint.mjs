@@ -7,6 +7,9 @@
 //   POST /__contact/error    500
 //   POST /__contact/hang     never answers (until the browser gives up and closes)
 //   POST /__contact/drop     reads the message, then destroys the connection
+//   POST /__contact/answer?status=422&body=…   answers that status with that body (raw text,
+//                            sent as application/json whatever it is); with &hang=body, sends
+//                            the status and the start of the body, then never finishes it
 //
 // Every POST is recorded once its body has arrived, with the `run` query parameter, so that
 // tests in three engines running at the same time each count only their own messages:
@@ -17,7 +20,7 @@
 /* global process */
 import fs from 'node:fs';
 
-const PATH = /^\/__contact\/(ok|invalid|error|hang|drop)$/;
+const PATH = /^\/__contact\/(ok|invalid|error|hang|drop|answer)$/;
 
 const readBody = (req) =>
   new Promise((resolve, reject) => {
@@ -75,7 +78,15 @@ export function contactEndpoint({
         send(res, 422, {errors: {email: 'This address bounced. Please check it.', other: 'x'}});
       } else if (path === 'error') send(res, 500, {error: 'Internal error'});
       else if (path === 'drop') req.socket.destroy();
-      else await new Promise((resolve) => res.once('close', resolve)); // hang
+      else if (path === 'answer') {
+        const status = Number(context.query.status) || 200;
+        const body = String(context.query.body ?? '');
+        res.writeHead(status, {'Content-Type': 'application/json', 'Cache-Control': 'no-store'});
+        if (context.query.hang === 'body') {
+          res.write(body.slice(0, Math.ceil(body.length / 2)) || ' ');
+          await new Promise((resolve) => res.once('close', resolve));
+        } else res.end(body);
+      } else await new Promise((resolve) => res.once('close', resolve)); // hang
       return undefined;
     },
 

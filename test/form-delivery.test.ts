@@ -1,5 +1,5 @@
 import {expect} from '@open-wc/testing';
-import {FormFailedEvent, FormSentEvent} from '../src/contact-form.js';
+import {FIELDS, FormFailedEvent, FormSentEvent} from '../src/contact-form.js';
 import {shadow} from './helpers.js';
 import {
   button,
@@ -230,4 +230,216 @@ describe('exactly once', () => {
       textKept: true,
     });
   });
+});
+
+/** `/__contact/answer`: the endpoint answers this status with this body (raw text). */
+const answer = (run: string, status: number, body: string, extra = '') =>
+  `/__contact/answer?run=${run}&status=${status}&body=${encodeURIComponent(body)}${extra}`;
+
+/** Collects uncaught errors (a failed render is one) until the returned stop. */
+const uncaught = () => {
+  const errors: unknown[] = [];
+  const onError = (e: ErrorEvent) => errors.push(e.error ?? e.message);
+  const onRejection = (e: PromiseRejectionEvent) => errors.push(e.reason);
+  window.addEventListener('error', onError);
+  window.addEventListener('unhandledrejection', onRejection);
+  return () => {
+    window.removeEventListener('error', onError);
+    window.removeEventListener('unhandledrejection', onRejection);
+    return errors;
+  };
+};
+
+const marked = (el: Element) =>
+  FIELDS.filter((name) => field(el, name).getAttribute('aria-invalid') === 'true');
+
+describe('a 422 answer whose errors are not all text', () => {
+  // None of these leaves a usable field error: the ordinary failure (http), nothing marked.
+  const useless: [string, string][] = [
+    ['a number', '{"errors": {"email": 42}}'],
+    ['an object', '{"errors": {"email": {"message": "Bad address"}}}'],
+    ['an array', '{"errors": {"email": ["Bad address"]}}'],
+    ['null', '{"errors": {"email": null}}'],
+    ['true', '{"errors": {"email": true}}'],
+    ['empty text', '{"errors": {"email": ""}}'],
+    ['only spaces', '{"errors": {"email": "  \\n "}}'],
+    [
+      'every known field, none of them text',
+      '{"errors": {"name": 1, "email": {}, "phone": [], "message": null}}',
+    ],
+    ['unknown keys only', '{"errors": {"other": "x", "toString": "y", "constructor": "z"}}'],
+    ['a __proto__ key', '{"errors": {"__proto__": {"email": "Bad address"}}}'],
+    ['errors: null', '{"errors": null}'],
+    ['errors as text', '{"errors": "Bad address"}'],
+    ['errors as an array', '{"errors": ["Bad address"]}'],
+    ['errors as a number', '{"errors": 5}'],
+    ['a JSON null', 'null'],
+    ['a JSON array', '[{"email": "Bad address"}]'],
+    ['a JSON string', '"email"'],
+    ['no errors key', '{"message": "Unprocessable"}'],
+    ['not JSON', '<h1>422 Unprocessable</h1>'],
+    ['an empty body', ''],
+  ];
+  for (const [what, body] of useless) {
+    it(`${what}: fails as http, marks nothing, never shows [object Object]`, async () => {
+      const run = newRun();
+      const el = await renderForm({'form-action': answer(run, 422, body)});
+      fill(el);
+      const stop = uncaught();
+      const event = (await submitAndWait(el)) as FormFailedEvent;
+      expect(stop()).to.deep.equal([]);
+      expect(event).to.be.instanceOf(FormFailedEvent);
+      expect(event.detail).to.include({reason: 'http', status: 422});
+      expect(marked(el)).to.deep.equal([]);
+      for (const name of FIELDS) expect(seenText(errorOf(el, name)), name).to.equal('');
+      expect(seenText(shadow(el).querySelector('form')!)).not.to.include('[object');
+      expect(seenText(status(el))).to.equal(formStrings.failed);
+      expect(shadow(el).activeElement).to.equal(status(el));
+      expect(seenText(button(el))).to.equal(formStrings.retry);
+      expect(values(el)).to.deep.equal(visitor);
+      expect((await received(run)).length).to.equal(1);
+    });
+  }
+
+  it('text errors are shown, field by field, and the others ignored', async () => {
+    const run = newRun();
+    const body = JSON.stringify({
+      errors: {email: {message: 'x'}, phone: 12, message: 'Please say a little more.', other: 'x'},
+    });
+    const el = await renderForm({'form-action': answer(run, 422, body)});
+    fill(el);
+    const stop = uncaught();
+    const event = (await submitAndWait(el)) as FormFailedEvent;
+    expect(stop()).to.deep.equal([]);
+    expect(event.detail).to.include({reason: 'invalid', status: 422});
+    expect(marked(el)).to.deep.equal(['message']);
+    expect(seenText(errorOf(el, 'message'))).to.equal('Please say a little more.');
+    expect(seenText(errorOf(el, 'email'))).to.equal('');
+    expect(seenText(errorOf(el, 'phone'))).to.equal('');
+    expect(shadow(el).activeElement).to.equal(field(el, 'message'));
+    expect(seenText(status(el))).to.equal('');
+    expect(values(el)).to.deep.equal(visitor);
+  });
+
+  it('markup in an error is shown as text', async () => {
+    const run = newRun();
+    const markup = '<b>Nope</b> <img src=x onerror=alert(1)>';
+    const body = JSON.stringify({errors: {name: markup, email: ['<i>x</i>']}});
+    const el = await renderForm({'form-action': answer(run, 422, body)});
+    fill(el);
+    const event = (await submitAndWait(el)) as FormFailedEvent;
+    expect(event.detail.reason).to.equal('invalid');
+    expect(seenText(errorOf(el, 'name'))).to.equal(markup);
+    expect(errorOf(el, 'name').children.length).to.equal(0);
+    expect(shadow(el).querySelector('b, i, img')).to.equal(null);
+    expect(marked(el)).to.deep.equal(['name']);
+  });
+
+  it("several errors: all shown, and focus goes to the first in the form's order", async () => {
+    const run = newRun();
+    const body = JSON.stringify({errors: {message: 'Too short.', name: 'Who are you?'}});
+    const el = await renderForm({'form-action': answer(run, 422, body)});
+    fill(el);
+    await submitAndWait(el);
+    expect(marked(el)).to.deep.equal(['name', 'message']);
+    expect(shadow(el).activeElement).to.equal(field(el, 'name'));
+  });
+
+  it('a 422 whose body never finishes fails once the timeout passes', async () => {
+    const run = newRun();
+    const body = JSON.stringify({errors: {email: 'Bad address'}});
+    const el = await renderForm({
+      'form-action': answer(run, 422, body, '&hang=body'),
+      'form-timeout': '600',
+    });
+    fill(el);
+    const event = (await submitAndWait(el)) as FormFailedEvent;
+    expect(event.detail).to.include({reason: 'http', status: 422});
+    expect(marked(el)).to.deep.equal([]);
+    expect(seenText(status(el))).to.equal(formStrings.failed);
+  });
+});
+
+describe('the timeout', () => {
+  /** Removes AbortSignal.timeout (as in Safari before 16) until the returned undo. */
+  const withoutAbortSignalTimeout = () => {
+    const own = Object.getOwnPropertyDescriptor(AbortSignal, 'timeout');
+    expect(own, 'AbortSignal.timeout is there to remove').not.to.equal(undefined);
+    delete (AbortSignal as {timeout?: unknown}).timeout;
+    expect('timeout' in AbortSignal).to.equal(false);
+    return () => Object.defineProperty(AbortSignal, 'timeout', own!);
+  };
+
+  it('without AbortSignal.timeout, a message is still sent', async () => {
+    const run = newRun();
+    const el = await renderForm({'form-action': `/__contact/ok?run=${run}`});
+    fill(el);
+    const undo = withoutAbortSignalTimeout();
+    let event: FormSentEvent | FormFailedEvent;
+    try {
+      event = await submitAndWait(el);
+    } finally {
+      undo();
+    }
+    expect(event).to.be.instanceOf(FormSentEvent);
+    expect((await received(run)).length).to.equal(1);
+  });
+
+  it('without AbortSignal.timeout, an endpoint that hangs fails as a timeout', async () => {
+    const run = newRun();
+    const el = await renderForm({
+      'form-action': `/__contact/hang?run=${run}`,
+      'form-timeout': '600',
+    });
+    fill(el);
+    const undo = withoutAbortSignalTimeout();
+    const started = performance.now();
+    let event: FormSentEvent | FormFailedEvent;
+    try {
+      event = await submitAndWait(el);
+    } finally {
+      undo();
+    }
+    const took = performance.now() - started;
+    expect(event).to.be.instanceOf(FormFailedEvent);
+    expect((event as FormFailedEvent).detail.reason).to.equal('timeout');
+    expect(took, 'not before the timeout').to.be.at.least(550);
+    expect(seenText(status(el))).to.equal(formStrings.failed);
+    expect(shadow(el).activeElement).to.equal(status(el));
+    expect(values(el)).to.deep.equal(visitor);
+    const got = await received(run);
+    expect(got.length).to.equal(1);
+    await note({
+      case: 'hangs past the timeout, no AbortSignal.timeout (Safari < 16)',
+      outcome: (event as FormFailedEvent).detail.reason,
+      delivered: got.length,
+      submissionIds: new Set(got.map((r) => r.submissionId)).size,
+      textKept: JSON.stringify(values(el)) === JSON.stringify(visitor),
+    });
+  });
+
+  it('a message sent in time is not failed later by its timer', async () => {
+    const run = newRun();
+    const el = await renderForm({'form-action': `/__contact/ok?run=${run}`, 'form-timeout': '300'});
+    fill(el);
+    let failed = 0;
+    el.addEventListener('therapist-article-form-failed', () => failed++);
+    expect(await submitAndWait(el)).to.be.instanceOf(FormSentEvent);
+    await new Promise((r) => setTimeout(r, 500));
+    await el.updateComplete;
+    expect(failed).to.equal(0);
+    expect(seenText(status(el))).to.equal(formStrings.sent);
+  });
+
+  for (const name of ['AbortError', 'TimeoutError']) {
+    it(`a site's own delivery rejected with a ${name} is a network failure, not a timeout`, async () => {
+      const el = await renderForm();
+      fill(el);
+      el.addEventListener('therapist-article-form-submit', (e) =>
+        e.respondWith(Promise.reject(new DOMException('', name))),
+      );
+      const event = (await submitAndWait(el)) as FormFailedEvent;
+      expect(event.detail.reason).to.equal('network');
+    });
+  }
 });

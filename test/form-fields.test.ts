@@ -3,6 +3,7 @@ import {executeServerCommand, sendKeys} from '@web/test-runner-commands';
 import type {TherapistAttachmentArticle} from '../src/therapist-attachment-article.js';
 import fc from 'fast-check';
 import {safeUrl} from '../src/safe-url.js';
+import {FIELD_DESCRIPTORS, type FieldDescriptor} from '../src/content/form-fields.js';
 import {captureWarnings, part, parts, render, shadow} from './helpers.js';
 import {
   button,
@@ -46,6 +47,8 @@ describe('form-action turns the form on', () => {
     'https://forms.example.com/f/abc',
     'HTTPS://FORMS.EXAMPLE.COM/x',
     `${location.origin}/__contact/ok`,
+    '/__contact/ok\n',
+    '\n\t /__contact/ok ',
   ]) {
     it(`accepts ${good} (https:, or this page's own origin)`, async () => {
       const warnings = await captureWarnings(async () => {
@@ -78,6 +81,33 @@ describe('form-action turns the form on', () => {
       expect(warnings).to.have.length(1);
       expect(warnings[0]).to.include('form-action');
     });
+  }
+
+  for (const space of ['\u00a0', '\u3000', '\ufeff']) {
+    for (const target of ['//evil.example/x', '\\\\evil.example/x', 'https://evil.example/x']) {
+      const given = `${space}${target}`;
+      it(`${JSON.stringify(given)}: the message goes to this origin, or there is no form`, async () => {
+        let el!: TherapistAttachmentArticle;
+        await captureWarnings(async () => {
+          el = await renderForm({'form-action': given});
+        });
+        if (!hasForm(el)) return;
+        const urls: string[] = [];
+        const original = window.fetch;
+        window.fetch = (input: RequestInfo | URL) => {
+          urls.push(String(input instanceof Request ? input.url : input));
+          return Promise.resolve(new Response('{}', {status: 200}));
+        };
+        try {
+          fill(el);
+          await submitAndWait(el);
+        } finally {
+          window.fetch = original;
+        }
+        expect(urls).to.have.length(1);
+        expect(new URL(urls[0]!, location.href).origin).to.equal(location.origin);
+      });
+    }
   }
 
   it('any value: refused, or https:, or this origin (property-based)', () => {
@@ -289,6 +319,145 @@ describe('validation', () => {
     expect(field(el, 'name').hasAttribute('aria-invalid')).to.equal(false);
     expect(seenText(errorOf(el, 'name'))).to.equal('');
     expect(field(el, 'email').getAttribute('aria-invalid')).to.equal('true');
+  });
+});
+
+describe('limits and patterns (from the field descriptors)', () => {
+  const descriptor = (name: string): FieldDescriptor =>
+    FIELD_DESCRIPTORS.find((f) => f.name === name)!;
+  const message = descriptor('message');
+  const phone = descriptor('phone');
+  /** The limit as the English strings show it, grouped by thousands ("5,000"). */
+  const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+  const tooLong = (n: number) => formStrings.tooLong.replace('{max}', grouped(n));
+  /** `count` code points, emoji among them: each is one code point but two UTF-16 units. */
+  const text = (count: number) => {
+    const emoji = '🙂🌱💬'.repeat(100); // 300 code points
+    return `${emoji}${'a'.repeat(count - [...emoji].length)}`;
+  };
+
+  /** Clicks send, as a visitor would, and waits for the form's answer; counts submit events. */
+  const submitInvalid = async (el: TherapistAttachmentArticle) => {
+    let submits = 0;
+    el.addEventListener('therapist-article-form-submit', () => submits++);
+    button(el).click();
+    await el.updateComplete;
+    await el.updateComplete;
+    return () => submits;
+  };
+  const marked = (el: Element) =>
+    FIELDS.filter((n) => field(el, n).getAttribute('aria-invalid') === 'true');
+
+  it('the descriptors are what these tests expect', () => {
+    expect(message.maxLength).to.be.greaterThan(1000);
+    expect([...text(message.maxLength + 1)].length).to.equal(message.maxLength + 1);
+    expect(text(message.maxLength).length).to.be.greaterThan(message.maxLength);
+    expect(phone.pattern).to.be.a('string');
+    const matches = (value: string) => new RegExp(`^(?:${phone.pattern})$`, 'v').test(value);
+    expect(matches('abc')).to.equal(false);
+    expect(matches(visitor.phone)).to.equal(true);
+    expect(phone.required).to.equal(false);
+  });
+
+  it('a message one code point over: the tooLong text with the grouped limit; nothing sent', async () => {
+    const run = newRun();
+    const el = await renderForm({'form-action': `/__contact/ok?run=${run}`});
+    const long = text(message.maxLength + 1);
+    fill(el, {...visitor, message: long});
+    const submits = await submitInvalid(el);
+    expect(seenText(errorOf(el, 'message'))).to.equal(tooLong(message.maxLength));
+    expect(seenText(errorOf(el, 'message'))).to.include(grouped(message.maxLength));
+    expect(marked(el)).to.deep.equal(['message']);
+    expect(shadow(el).activeElement).to.equal(field(el, 'message'));
+    expect(field(el, 'message').value, 'refused, never cut').to.equal(long);
+    expect(submits()).to.equal(0);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await received(run)).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('a message of exactly the limit (emoji counting as one each) is sent as typed', async () => {
+    const run = newRun();
+    const el = await renderForm({'form-action': `/__contact/ok?run=${run}`});
+    const exact = text(message.maxLength);
+    fill(el, {...visitor, message: exact});
+    const event = await submitAndWait(el);
+    expect(event.type).to.equal('therapist-article-form-sent');
+    expect(marked(el)).to.deep.equal([]);
+    const [got] = await received(run);
+    expect(got!.fields.message).to.equal(exact);
+    expect([...got!.fields.message!].length).to.equal(message.maxLength);
+  });
+
+  it('every field refuses one code point over its own limit', async () => {
+    const el = await renderForm();
+    const errors: Record<string, string> = {};
+    for (const {name, maxLength} of FIELD_DESCRIPTORS) {
+      const value =
+        name === 'email'
+          ? `${'a'.repeat(maxLength + 1 - '@example.com'.length)}@example.com`
+          : name === 'phone'
+            ? '5'.repeat(maxLength + 1)
+            : `🙂${'a'.repeat(maxLength)}`;
+      expect([...value].length, name).to.equal(maxLength + 1);
+      fill(el, {...visitor, [name]: value});
+      await submitInvalid(el);
+      errors[name] = seenText(errorOf(el, name));
+      expect(marked(el), name).to.deep.equal([name]);
+      expect(shadow(el).activeElement, name).to.equal(field(el, name));
+      fill(el, visitor);
+      await el.updateComplete;
+    }
+    expect(errors).to.deep.equal(
+      Object.fromEntries(FIELD_DESCRIPTORS.map((f) => [f.name, tooLong(f.maxLength)])),
+    );
+  });
+
+  it('a phone that does not match the pattern: the phone error, marked and focused', async () => {
+    const run = newRun();
+    const el = await renderForm({'form-action': `/__contact/ok?run=${run}`});
+    fill(el, {...visitor, phone: 'abc'});
+    const submits = await submitInvalid(el);
+    expect(seenText(errorOf(el, 'phone'))).to.equal(formStrings.phoneError);
+    expect(marked(el)).to.deep.equal(['phone']);
+    expect(shadow(el).activeElement).to.equal(field(el, 'phone'));
+    expect(values(el)).to.deep.equal({...visitor, phone: 'abc'});
+    expect(submits()).to.equal(0);
+    expect(await received(run)).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('an empty phone is fine: nothing marked, the message is sent', async () => {
+    const run = newRun();
+    const el = await renderForm({'form-action': `/__contact/ok?run=${run}`});
+    fill(el, {...visitor, phone: ''});
+    const event = await submitAndWait(el);
+    expect(event.type).to.equal('therapist-article-form-sent');
+    expect(field(el, 'phone').hasAttribute('aria-invalid')).to.equal(false);
+    expect((await received(run)).length).to.equal(1);
+  });
+
+  it('several invalid fields: each explained, aria-invalid on each, focus on the first', async () => {
+    const run = newRun();
+    const el = await renderForm({'form-action': `/__contact/ok?run=${run}`});
+    fill(el, {...visitor, phone: 'abc', message: text(message.maxLength + 1)});
+    const submits = await submitInvalid(el);
+    expect(marked(el)).to.deep.equal(['phone', 'message']);
+    expect(seenText(errorOf(el, 'phone'))).to.equal(formStrings.phoneError);
+    expect(seenText(errorOf(el, 'message'))).to.equal(tooLong(message.maxLength));
+    expect(shadow(el).activeElement).to.equal(field(el, 'phone'));
+    for (const name of ['phone', 'message']) {
+      expect(field(el, name).getAttribute('aria-describedby')).to.equal(errorOf(el, name).id);
+    }
+    expect(submits()).to.equal(0);
+    expect(await received(run)).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+    // Fixing them sends the message.
+    fill(el, {phone: '', message: text(message.maxLength)});
+    await el.updateComplete;
+    expect(marked(el)).to.deep.equal([]);
+    expect(await submitAndWait(el)).to.have.property('type', 'therapist-article-form-sent');
+    expect((await received(run)).length).to.equal(1);
   });
 });
 
