@@ -1,6 +1,6 @@
 // The pre-rendered snippet: `npm run build` runs this after `vite build`.
 //
-//   node scripts/build-embed.mjs [attribute=value ...]
+//   node scripts/build-embed.mjs [attribute=value ...] [--out=DIR]
 //
 // writes
 //   dist/therapist-attachment-article.hydrate.js   the drop-in plus Lit's hydration support
@@ -28,21 +28,32 @@ import {loadSources, root, tag} from './ssr.mjs';
 const dist = path.join(root, 'dist');
 const hydrateFile = `${tag}.hydrate.js`;
 
-const attributes = process.argv.slice(2).map((arg) => {
-  const match = /^([a-z][a-z0-9-]*)=(.*)$/s.exec(arg);
-  if (!match) throw new Error(`build-embed: expected attribute=value, got ${JSON.stringify(arg)}`);
-  return [match[1], match[2]];
-});
+// `--out=DIR`: write only the snippet and its CSP line there, leaving dist/ alone (the tests
+// compare the configurator's snippet with this script's for several settings).
+const outArg = process.argv.slice(2).find((arg) => arg.startsWith('--out='));
+const out = outArg ? path.resolve(outArg.slice('--out='.length)) : dist;
+
+const attributes = process.argv
+  .slice(2)
+  .filter((arg) => arg !== outArg)
+  .map((arg) => {
+    const match = /^([a-z][a-z0-9-]*)=(.*)$/s.exec(arg);
+    if (!match)
+      throw new Error(`build-embed: expected attribute=value, got ${JSON.stringify(arg)}`);
+    return [match[1], match[2]];
+  });
 
 // 1. The browser file: the drop-in's build, with another entry and name.
-await build({
-  configFile: path.join(root, 'vite.config.ts'),
-  logLevel: 'warn',
-  build: {
-    emptyOutDir: false,
-    lib: {entry: path.join(root, 'src/drop-in-hydrate.ts'), fileName: () => hydrateFile},
-  },
-});
+if (!outArg) {
+  await build({
+    configFile: path.join(root, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: {
+      emptyOutDir: false,
+      lib: {entry: path.join(root, 'src/drop-in-hydrate.ts'), fileName: () => hydrateFile},
+    },
+  });
+}
 
 // 2. The snippet, filled from the pre-rendered parts by the same function the configurator
 // uses (src/prerender.ts), so that both give the same bytes for the same settings; checked
@@ -107,9 +118,13 @@ const csp = [
   '',
 ].join('\n');
 
-await mkdir(dist, {recursive: true});
-await writeFile(path.join(dist, 'embed.html'), snippet);
-await writeFile(path.join(dist, 'embed.csp.txt'), csp);
+await mkdir(out, {recursive: true});
+await writeFile(path.join(out, 'embed.html'), snippet);
+await writeFile(path.join(out, 'embed.csp.txt'), csp);
+if (outArg) {
+  console.log(`${path.relative(root, out) || '.'}/embed.html: ${snippet.length} bytes`);
+  process.exit(0);
+}
 const headingLevel = Number(Object.fromEntries(attributes)['heading-level'] ?? 2);
 await writeFile(path.join(dist, 'seo-markup.html'), `${structured.seoMarkup({headingLevel})}\n`);
 await writeFile(

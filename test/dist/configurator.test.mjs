@@ -1,0 +1,351 @@
+// The built configurator (dist/site/) from a plain static server, and the code it gives, used
+// the way each platform uses it: pasted into a blank page (plain HTML, Squarespace's Code
+// Block, Webflow's Embed), set on a custom element (Wix's Custom Element), or put in a
+// sandboxed iframe served from another origin (Wix's Embed HTML, Google Sites' Embed code).
+// Each must render what the preview showed: the same attributes and the same computed colours.
+// The pre-rendered snippet must equal what scripts/build-embed.mjs writes for the same
+// settings, and be readable with JavaScript off under the CSP line the configurator gives.
+import assert from 'node:assert/strict';
+import {execFile} from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {after, before, describe, it} from 'node:test';
+import {promisify} from 'node:util';
+import puppeteer from 'puppeteer-core';
+import {dist, dropIn, engines, requireBuild, serveStatic} from './support.mjs';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const site = path.join(dist, 'site');
+const TAG = 'therapist-attachment-article';
+const CDN = /https:\/\/cdn\.jsdelivr\.net\/npm\/therapist-attachment-article@[^/]+\/dist\//g;
+// Scripts, forms and pop-ups, and no same-origin: the strictest of the embed sandboxes.
+const SANDBOXES = {
+  'wix-embed': 'allow-same-origin allow-forms allow-popups allow-scripts allow-pointer-lock',
+  'google-sites-code': 'allow-scripts allow-popups allow-forms allow-popups-to-escape-sandbox',
+};
+
+/** Settings as the configurator's URL fragment, each with what the test should see. */
+const SETTINGS = [
+  {
+    name: 'dark look, own button colour, a booking link in a new tab, heading 3',
+    fragment:
+      'theme=dark&accent=%23b03a2e&href=https%3A%2F%2Fbook.example%2Fnow%3Fa%3D1%26b%3D2&label=Book%3A+a+call&target=_blank&heading=3',
+  },
+  {
+    name: 'light look, serif, square corners, the contact form without its privacy line',
+    fragment:
+      'theme=light&font=serif&radius=0&reach=form&action=https%3A%2F%2Fforms.example%2Ff%2Fabc&encoding=urlencoded&privacy=off',
+  },
+  {
+    name: 'blending in with own colours and a narrow column, a phone link',
+    fragment:
+      'text=%23203040&background=%23fffaf0&accent=%23205080&href=tel%3A%2B15555550123&width=56ch',
+  },
+];
+
+let work;
+let siteServer;
+let pages;
+let embed;
+before(async () => {
+  requireBuild();
+  assert.ok(fs.existsSync(path.join(site, 'index.html')), 'dist/site/ is built');
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'taa-configurator-'));
+  fs.copyFileSync(dropIn, path.join(work, `${TAG}.js`));
+  fs.copyFileSync(path.join(dist, `${TAG}.hydrate.js`), path.join(work, `${TAG}.hydrate.js`));
+  siteServer = await serveStatic({root: site});
+  pages = await serveStatic({
+    root: work,
+    headers: (p) => (p.startsWith('/csp-') ? {'Content-Security-Policy': csps.get(p)} : {}),
+  });
+  // The embed's other origin; a CDN answers scripts with CORS, as jsDelivr does.
+  embed = await serveStatic({
+    root: work,
+    host: '127.0.0.2',
+    headers: (p) => (p.endsWith('.js') ? {'Access-Control-Allow-Origin': '*'} : {}),
+  });
+});
+after(async () => {
+  await siteServer?.close();
+  await pages?.close();
+  await embed?.close();
+  if (work) fs.rmSync(work, {recursive: true, force: true});
+});
+
+/** Content-Security-Policy per generated page. */
+const csps = new Map();
+
+/** What the first article on a page (or frame) shows. Runs in the page. */
+function readArticle(tag, inConfigurator = false) {
+  const scope = inConfigurator
+    ? document.querySelector('therapist-configurator').shadowRoot
+    : document;
+  const el = scope.querySelector(tag);
+  const root = el.shadowRoot;
+  const q = (p) => root.querySelector(`[part~="${p}"]`);
+  const button = q('cta-button') ?? q('form-button');
+  const style = (node) => getComputedStyle(node);
+  const shown = root.querySelectorAll('.article');
+  return {
+    attributes: el
+      .getAttributeNames()
+      .filter((n) => n !== 'style')
+      .map((n) => [n, el.getAttribute(n)]),
+    title: q('title').localName,
+    titleText: q('title').textContent.trim(),
+    paragraphs: root.querySelectorAll('[part~="body"] p').length,
+    visibleArticles: [...shown].filter((a) => a.getClientRects().length).length,
+    buttonBackground: style(button).backgroundColor,
+    buttonColor: style(button).color,
+    radius: style(button).borderTopLeftRadius,
+    text: style(q('paragraph')).color,
+    background: style(q('article')).backgroundColor,
+    font: style(q('paragraph')).fontFamily,
+    form: Boolean(q('form')),
+    privacyLine: root.textContent.includes('health details'),
+    href: q('cta-button')?.getAttribute('href') ?? null,
+  };
+}
+
+const waitForArticle = (target) =>
+  target.waitForFunction(
+    (tag) =>
+      document
+        .querySelector(tag)
+        ?.shadowRoot?.querySelector('[part~="cta-button"], [part~="form-button"]'),
+    {timeout: 15000},
+    TAG,
+  );
+
+const blank = (body) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Blank</title></head><body>\n${body}\n</body></html>\n`;
+
+/** The code with the CDN's address pointed at the local copy of the built drop-in. */
+const local = (code) => code.replace(CDN, '');
+
+/** What must match between the preview and a page: all of it but what the host page gives. */
+function comparable(seen, {colours = true, font = false} = {}) {
+  const {title, paragraphs, form, privacyLine, href} = seen;
+  const attributes = [...seen.attributes].sort();
+  const out = {attributes, title, paragraphs, form, privacyLine, href};
+  if (colours) {
+    Object.assign(out, {
+      buttonBackground: seen.buttonBackground,
+      buttonColor: seen.buttonColor,
+      radius: seen.radius,
+      text: seen.text,
+      background: seen.background,
+    });
+  }
+  if (font) out.font = seen.font;
+  return out;
+}
+
+let counter = 0;
+const file = (name, text) => {
+  const pathname = `/${name}-${++counter}.html`;
+  fs.writeFileSync(path.join(work, pathname), text);
+  return pathname;
+};
+
+for (const [engine, launch] of Object.entries(engines)) {
+  describe(`the configurator, built, in ${engine}`, () => {
+    let browser;
+    before(async () => (browser = await launch()));
+    after(async () => browser?.close());
+
+    it('works from a plain static server: no error, no request elsewhere, nothing stored', async () => {
+      const page = await browser.newPage();
+      const problems = [];
+      const requests = [];
+      page.on('pageerror', (e) => problems.push(e.message));
+      page.on('console', (m) => ['error', 'warn'].includes(m.type()) && problems.push(m.text()));
+      page.on('request', (r) => requests.push(r.url()));
+      await page.goto(`${siteServer.url}index.html`, {waitUntil: 'load'});
+      const preview = await page.waitForSelector(`therapist-configurator >>> ${TAG}`);
+      await page.waitForFunction(
+        (el) => Boolean(el.shadowRoot?.querySelector('[part~="cta-button"]')),
+        {timeout: 15000},
+        preview,
+      );
+      const boxes = await page.$$eval('therapist-configurator >>> textarea', (list) =>
+        list.map((t) => t.value),
+      );
+      assert.ok(boxes.length >= 10, `code boxes: ${boxes.length}`);
+      assert.deepEqual(problems, []);
+      for (const url of requests) assert.ok(url.startsWith(siteServer.origin), url);
+      assert.deepEqual(
+        await page.evaluate(() => [document.cookie, localStorage.length, sessionStorage.length]),
+        ['', 0, 0],
+      );
+      await page.close();
+    });
+
+    for (const settings of SETTINGS) {
+      describe(settings.name, () => {
+        let preview;
+        let code;
+        before(async () => {
+          const page = await browser.newPage();
+          await page.setViewport({width: 1280, height: 900});
+          await page.goto(`${siteServer.url}index.html#${settings.fragment}`, {waitUntil: 'load'});
+          await page.waitForFunction(
+            (tag) =>
+              document
+                .querySelector('therapist-configurator')
+                ?.shadowRoot?.querySelector(tag)
+                ?.shadowRoot?.querySelector('[part~="cta-button"], [part~="form-button"]'),
+            {timeout: 15000},
+            TAG,
+          );
+          preview = await page.evaluate(readArticle, TAG, true);
+          code = Object.fromEntries(
+            await page.$$eval('therapist-configurator >>> textarea', (list) =>
+              list.map((t) => [t.dataset.code, t.value]),
+            ),
+          );
+          await page.close();
+        });
+
+        const usesFont = settings.fragment.includes('font=');
+
+        it('plain HTML, Squarespace and Webflow code in a blank page render the preview', async () => {
+          for (const id of ['html-self', 'html-cdn', 'squarespace-code', 'webflow-code']) {
+            const page = await browser.newPage();
+            await page.setViewport({width: 1280, height: 900});
+            const errors = [];
+            page.on('pageerror', (e) => errors.push(e.message));
+            await page.goto(pages.url + file(id, blank(local(code[id]))).slice(1), {
+              waitUntil: 'load',
+            });
+            await waitForArticle(page.mainFrame());
+            const seen = await page.evaluate(readArticle, TAG);
+            assert.deepEqual(
+              comparable(seen, {font: usesFont}),
+              comparable(preview, {font: usesFont}),
+              id,
+            );
+            assert.deepEqual(errors, [], id);
+            await page.close();
+          }
+        });
+
+        it('Wix Custom Element: the attributes set one by one give the preview’s', async () => {
+          const list = code['wix-attributes'].startsWith('(none')
+            ? []
+            : code['wix-attributes'].split('\n').map((line) => {
+                const [name, value] = line.split(' = ');
+                return [name, value === '(empty)' ? '' : value];
+              });
+          const body = `<script src="${TAG}.js"></script><script type="application/json" id="a">${JSON.stringify(list).replace(/</g, '\\u003c')}</script>`;
+          const page = await browser.newPage();
+          await page.goto(pages.url + file('wix-ce', blank(body)).slice(1), {waitUntil: 'load'});
+          // What Wix does with a Custom Element: create the tag, then set each attribute.
+          await page.evaluate((tag) => {
+            const el = document.createElement(tag);
+            for (const [n, v] of JSON.parse(document.getElementById('a').textContent)) {
+              el.setAttribute(n, v);
+            }
+            document.body.append(el);
+          }, TAG);
+          await waitForArticle(page.mainFrame());
+          const seen = await page.evaluate(readArticle, TAG);
+          assert.equal(code['wix-tag'], TAG);
+          assert.match(code['wix-url'], /^https:\/\/cdn\.jsdelivr\.net\/.+\.js$/);
+          assert.deepEqual(
+            comparable(seen, {colours: false}),
+            comparable(preview, {colours: false}),
+          );
+          await page.close();
+        });
+
+        for (const id of Object.keys(SANDBOXES)) {
+          it(`${id}: in a sandboxed iframe from another origin, the preview with the link in a new tab`, async () => {
+            const frameFile = file(`frame-${id}`, blank(local(code[id])));
+            const host = file(
+              `host-${id}`,
+              blank(
+                `<iframe title="Article" width="1000" height="800" sandbox="${SANDBOXES[id]}" src="${embed.origin}${frameFile}"></iframe>`,
+              ),
+            );
+            const page = await browser.newPage();
+            await page.setViewport({width: 1280, height: 900});
+            await page.goto(pages.url + host.slice(1), {waitUntil: 'load'});
+            let frame;
+            for (let i = 0; i < 50 && !frame; i++) {
+              frame = page.frames().find((f) => f.url().startsWith(embed.origin));
+              if (!frame) await new Promise((r) => setTimeout(r, 100));
+            }
+            assert.ok(frame, 'the frame loaded from the other origin');
+            await waitForArticle(frame);
+            const seen = await frame.evaluate(readArticle, TAG);
+            const expected = comparable(preview, {font: usesFont});
+            if (!preview.form) {
+              expected.attributes = [
+                ...expected.attributes.filter(([n]) => n !== 'cta-target'),
+                ['cta-target', '_blank'],
+              ].sort();
+              expected.href = preview.href;
+            }
+            assert.deepEqual(comparable(seen, {font: usesFont}), expected);
+            await page.close();
+          });
+        }
+
+        it('the pre-rendered snippet is readable with JavaScript off, under the CSP line given', async () => {
+          const csp = code['prerendered-csp'].split('\n')[0];
+          assert.match(csp, /^style-src 'sha256-/);
+          const pathname = `/csp-${++counter}.html`;
+          csps.set(pathname, `default-src 'self'; ${csp}`);
+          fs.writeFileSync(path.join(work, pathname), blank(code['prerendered-code']));
+          const off =
+            engine === 'firefox'
+              ? await puppeteer.launch({
+                  browser: 'firefox',
+                  executablePath: '/usr/bin/firefox-esr',
+                  headless: true,
+                  extraPrefsFirefox: {'javascript.enabled': false},
+                })
+              : browser;
+          const page = await off.newPage();
+          try {
+            if (engine !== 'firefox') await page.setJavaScriptEnabled(false);
+            await page.setViewport({width: 1280, height: 900});
+            await page.goto(pages.url + pathname.slice(1), {waitUntil: 'load'});
+            const seen = await page.evaluate(readArticle, TAG);
+            assert.equal(seen.paragraphs, 11);
+            assert.equal(seen.visibleArticles, 1);
+            assert.match(seen.titleText, /Attached to your Therapist/);
+            const {attributes: a, ...rest} = comparable(seen, {font: usesFont});
+            const {attributes: b, ...expected} = comparable(preview, {font: usesFont});
+            assert.deepEqual(a, b);
+            assert.deepEqual(rest, expected);
+          } finally {
+            await page.close();
+            if (off !== browser) await off.close();
+          }
+        });
+
+        if (engine === 'chromium') {
+          it('the pre-rendered snippet equals what build-embed writes for the same settings', async () => {
+            const out = path.join(work, `embed-${++counter}`);
+            // In the order the preview has them, which is the code's.
+            const args = preview.attributes.map(([n, v]) => `${n}=${v}`);
+            await promisify(execFile)(
+              process.execPath,
+              ['scripts/build-embed.mjs', ...args, `--out=${out}`],
+              {cwd: root},
+            );
+            const built = fs.readFileSync(path.join(out, 'embed.html'), 'utf8');
+            const snippet = code['prerendered-code'].replace(/^<style>\n[\s\S]*?\n<\/style>\n/, '');
+            assert.equal(snippet, built);
+            const csp = fs.readFileSync(path.join(out, 'embed.csp.txt'), 'utf8');
+            const hashes = csp.match(/^style-src (.*)$/m)[1];
+            assert.ok(code['prerendered-csp'].startsWith(`style-src ${hashes}`));
+          });
+        }
+      });
+    }
+  });
+}
