@@ -6,6 +6,12 @@ import {chromiumArgs, chromiumPath} from './chromium.mjs';
 
 // `part`: scroll that part of the first element into view before the shot.
 const shots = [
+  {
+    page: 'site/#theme=light&font=serif',
+    name: 'configurator',
+    widths: [375, 1280],
+    configurator: true,
+  },
   {page: 'demo/index.html', name: 'demo', widths: [375, 1280]},
   {page: 'demo/index.html#dark', name: 'theme-dark', widths: [1280], section: '#dark'},
   {page: 'demo/harbor-light.html', name: 'harbor-light', widths: [375, 1280]},
@@ -32,6 +38,14 @@ try {
           el.shadowRoot?.querySelector('[part~="cta-button"]'),
         ),
       );
+      if (shot.configurator) {
+        await page.waitForFunction(() =>
+          document
+            .querySelector('therapist-configurator')
+            ?.shadowRoot?.querySelector('therapist-attachment-article')
+            ?.shadowRoot?.querySelector('[part~="cta-button"]'),
+        );
+      }
       if (shot.part) {
         await page.evaluate((name) => {
           const el = document.querySelector('therapist-attachment-article');

@@ -257,7 +257,7 @@ export class TherapistConfigurator extends LitElement {
           (['', ...THEMES] as const).map((t) => [t, THEME_LABELS[t]] as const),
           s.theme,
           (v) => this.set('theme', v as Settings['theme']),
-          'Blend in: the article takes your page’s font and colours.',
+          '“Blend into the page” takes your page’s font and colours; the others bring their own.',
         )}
         ${(Object.keys(COLOURS) as ColourKey[]).map((key) => this.colour(key))}
         ${this.select(
@@ -285,9 +285,7 @@ export class TherapistConfigurator extends LitElement {
         ${this.select(
           'heading-level',
           'Heading level of the title',
-          HEADING_LEVELS.map(
-            (h) => [h, `H${h}${h === 2 ? ' (usual: the page title is the H1)' : ''}`] as const,
-          ),
+          HEADING_LEVELS.map((h) => [h, `H${h}${h === 2 ? ' (usual)' : ''}`] as const),
           s.headingLevel,
           (v) => this.set('headingLevel', Number(v)),
         )}
@@ -461,7 +459,14 @@ export class TherapistConfigurator extends LitElement {
         )}
         ${radios('page', 'Your page', PAGES)}
       </div>
-      <div class="stage" data-width="${v.width}">
+      <!-- Scrolls on its own, so it takes keyboard focus (arrow keys scroll it). -->
+      <div
+        class="stage"
+        data-width="${v.width}"
+        role="region"
+        aria-label="The article as visitors will see it"
+        tabindex="0"
+      >
         <div class="page ${v.page}" data-testid="page">
           <therapist-attachment-article></therapist-attachment-article>
         </div>
@@ -586,8 +591,9 @@ export class TherapistConfigurator extends LitElement {
       .preview {
         position: sticky;
         top: 0.5rem;
-        max-height: calc(100vh - 1rem);
-        overflow: auto;
+      }
+      .preview .stage {
+        max-height: calc(100vh - 11rem);
       }
     }
     fieldset {
@@ -655,7 +661,8 @@ export class TherapistConfigurator extends LitElement {
       font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, 'DejaVu Sans Mono', monospace;
       font-size: 0.85rem;
       line-height: 1.4;
-      white-space: pre;
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
       overflow: auto;
       resize: vertical;
     }
@@ -724,6 +731,7 @@ export class TherapistConfigurator extends LitElement {
       margin-bottom: 0.75rem;
     }
     .stage {
+      max-height: 80vh;
       border: 1px solid var(--c-line);
       border-radius: 0.5rem;
       overflow: auto;

@@ -134,7 +134,9 @@ export interface Checked {
 
 const COLOUR = /^#[0-9a-f]{6}$/i;
 const SCHEME = /^\s*([a-z][a-z0-9+.-]*):/i;
-const schemes = URL_SCHEMES.map((s) => `${s}:`).join(', ');
+const names = URL_SCHEMES.map((s) => `${s}:`);
+/** “an https:, http:, mailto: or tel: address”, from the element's own list. */
+const schemes = `an ${names.slice(0, -1).join(', ')} or ${names.at(-1)} address`;
 
 /** The message for a link the element refuses, naming what is wrong where it can. */
 function linkError(value: string): string {
@@ -143,9 +145,9 @@ function linkError(value: string): string {
   }
   const scheme = SCHEME.exec(value)?.[1]?.toLowerCase();
   if (scheme && !(URL_SCHEMES as readonly string[]).includes(scheme)) {
-    return `The article refuses “${scheme}:” addresses, which can run code or hide what they open. Use ${schemes} an address on your site (/contact) or a section of the page (#contact).`;
+    return `The article refuses “${scheme}:” addresses, which can run code or hide what they open. Use ${schemes}, a path on your site (/contact) or a section of the page (#contact).`;
   }
-  return `This is not an address the article can link to. Use ${schemes} an address on your site (/contact) or a section of the page (#contact).`;
+  return `This is not an address the article can link to. Use ${schemes}, a path on your site (/contact) or a section of the page (#contact).`;
 }
 
 function actionError(value: string): string | undefined {
