@@ -38,10 +38,10 @@ function taa_e2e_block_attributes( $attributes ) {
 function taa_e2e_publish_page( $title, $content ) {
 	$id = wp_insert_post(
 		array(
-			'post_type'    => 'page',
-			'post_status'  => 'publish',
-			'post_title'   => $title,
-			'post_content' => wp_slash( $content ), // wp_insert_post() unslashes, as for a form's data.
+			'post_type'     => 'page',
+			'post_status'   => 'publish',
+			'post_title'    => $title,
+			'post_content'  => wp_slash( $content ), // wp_insert_post() unslashes, as for a form's data.
 		),
 		true
 	);

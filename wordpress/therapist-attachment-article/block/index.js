@@ -34,6 +34,21 @@
     });
   }
 
+  /**
+   * A link or endpoint as the preview should get it: absolute. From WordPress 6.3 the editor's
+   * canvas is an iframe with a blob: address, against which a path resolves to nothing, and the
+   * element would then refuse it. Resolved against the editor's own address, it is the same URL
+   * the published page will use.
+   */
+  function absolute(url) {
+    if (!url || url.charAt(0) === '#') return url;
+    try {
+      return new URL(url, window.location.href).href;
+    } catch {
+      return url; // The element refuses it, as it will on the published page.
+    }
+  }
+
   /** The host of an https: URL, lowercase; '' for a path or anything else. */
   function hostOf(url) {
     var match = /^https:\/\/([^/?#:@]+)/i.exec(url || '');
@@ -205,8 +220,8 @@
         inert: '',
         theme: attributes.theme || site.defaultTheme || undefined,
         'heading-level': attributes.headingLevel ? String(attributes.headingLevel) : undefined,
-        'form-action': showForm ? site.contactUrl : undefined,
-        'cta-href': showForm ? undefined : href,
+        'form-action': showForm ? absolute(site.contactUrl) : undefined,
+        'cta-href': showForm ? undefined : absolute(href),
         'cta-label': showForm ? undefined : attributes.ctaLabel,
         'cta-target': showForm ? undefined : attributes.ctaTarget,
       });
