@@ -307,6 +307,32 @@ describe('configurator: copying, privacy, small screens', () => {
     }
   });
 
+  it('the platform links move focus to that platform’s heading', async () => {
+    const el = await open();
+    $<HTMLAnchorElement>(el, 'a[href="#platform-wix"]').click();
+    await settle(el);
+    expect(el.shadowRoot!.activeElement?.id).to.equal('h-wix');
+    expect(location.hash).to.equal('', 'the settings fragment is left alone');
+  });
+
+  it('in forced colours, a refused value keeps a visible outline (Chromium)', async function () {
+    const applied = await executeServerCommand('emulate-media-features', {
+      features: [{name: 'forced-colors', value: 'active'}],
+    });
+    try {
+      if (!applied) this.skip();
+      const el = await open();
+      await change(el, '#href', 'javascript:alert(1)');
+      const style = getComputedStyle($(el, '#href'));
+      expect(style.outlineStyle).to.equal('solid');
+      expect(parseFloat(style.outlineWidth)).to.be.at.least(2);
+    } finally {
+      await executeServerCommand('emulate-media-features', {
+        features: [{name: 'forced-colors', value: ''}],
+      });
+    }
+  });
+
   it('stores nothing: no cookie, no localStorage', async () => {
     const before = {cookie: document.cookie, storage: localStorage.length};
     const el = await open();
