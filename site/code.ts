@@ -258,7 +258,7 @@ export function platforms(
         'Custom Element (recommended): Add Elements → Embed Code → Custom Element (Wix Studio: Add Elements → Embed & Social → Custom Element).',
         'Choose Source → Server URL: the first box. Tag Name: the second box.',
         'Set Attributes: add each name and value of the third box.',
-        'Or Embed HTML (an iframe): Add Elements → Embed Code → Embed HTML, choose Code and paste the last box. It opens the link in a new tab, as a link cannot leave Wix’s frame otherwise.',
+        `Or Embed HTML (an iframe): Add Elements → Embed Code → Embed HTML, choose Code and paste the last box.${isForm ? '' : ' It opens the link in a new tab, as a link cannot leave Wix’s frame otherwise.'}`,
       ],
       boxes: [
         {id: 'wix-url', label: 'Server URL', code: cdnUrl(data)},
@@ -320,7 +320,9 @@ export function platforms(
       steps: [
         'Insert → Embed → Embed code, paste the code, Next, Insert.',
         'Drag the frame’s corner to make it tall enough for the article (about 3000 px on a phone).',
-        'The link opens in a new tab: a link cannot leave the frame otherwise.',
+        ...(isForm
+          ? []
+          : ['The link opens in a new tab: a link cannot leave the frame otherwise.']),
       ],
       boxes: [{id: 'google-sites-code', label: 'Embed code', code: frameCode}],
       notes: frame.notes,

@@ -38,11 +38,16 @@ import {
   type Platform,
 } from './code.js';
 
-/** What a colour picker shows while the look's own colour is used. */
-const SHOWN_COLOUR: Record<ColourKey, string> = {
+/** What a colour picker shows while the look's own colour is used (src/…styles.ts). */
+const LIGHT: Record<ColourKey, string> = {
   accent: '#2b5d53',
   color: '#2d2a26',
   background: '#fbf9f5',
+};
+const DARK: Record<ColourKey, string> = {
+  accent: '#9fd3c4',
+  color: '#e8e4dd',
+  background: '#1c2120',
 };
 /** The custom properties the preview may carry: removed when a setting goes back. */
 const PROPERTIES = [
@@ -228,7 +233,11 @@ export class TherapistConfigurator extends LitElement {
         <input
           id="${key}"
           type="color"
-          .value="${/^#[0-9a-f]{6}$/i.test(value) ? value : SHOWN_COLOUR[key]}"
+          .value="${
+            /^#[0-9a-f]{6}$/i.test(value)
+              ? value
+              : (this.settings.theme === 'dark' ? DARK : LIGHT)[key]
+          }"
           aria-invalid="${error ? 'true' : 'false'}"
           aria-describedby="${this.describedBy(key, true, error)}"
           @input="${(e: Event) => this.set(key, (e.target as HTMLInputElement).value)}"
