@@ -425,7 +425,7 @@ export class TherapistConfigurator extends LitElement {
             .checked="${s.crisisLine}"
             @change="${(e: Event) => this.set('crisisLine', (e.target as HTMLInputElement).checked)}"
           />
-          Show the crisis line (988 and 911 in the US)
+          Show the crisis line (“${formStrings.crisis.replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')}”)
         </label>
       </div>`;
   }
