@@ -231,6 +231,46 @@ for (const [engine, launch] of Object.entries(engines)) {
           }
         });
 
+        it('WordPress: the shortcode uses only attributes the plugin reads, with the same values', () => {
+          const php = fs.readFileSync(
+            path.join(root, 'wordpress/therapist-attachment-article/includes/attributes.php'),
+            'utf8',
+          );
+          const known = new Set(
+            [...php.matchAll(/^\t\t'([a-z_]+)'\s*=> array\(/gm)].map((m) => m[1]),
+          );
+          const shortcode = code['wordpress-shortcode'];
+          assert.match(shortcode, /^\[therapist_attachment_article( [a-z_]+="[^"]*")*\]$/);
+          const given = Object.fromEntries(
+            [...shortcode.matchAll(/ ([a-z_]+)="([^"]*)"/g)].map((m) => [m[1], m[2]]),
+          );
+          for (const name of Object.keys(given)) assert.ok(known.has(name), name);
+          const decode = (v) =>
+            v
+              .replace(/&quot;/g, '"')
+              .replace(/&#91;/g, '[')
+              .replace(/&#93;/g, ']')
+              .replace(/&amp;/g, '&');
+          const expected = Object.fromEntries(preview.attributes);
+          // The plugin's own route is its default: left out.
+          if (expected['form-action'] === '/wp-json/therapist-attachment-article/v1/contact') {
+            delete expected['form-action'];
+          }
+          // The plugin's rules: form="on" gives the form; an explicit cta_href gives the button.
+          if (preview.form) assert.equal(given.form, 'on');
+          else assert.equal(decode(given.cta_href), expected['cta-href'] ?? '#contact');
+          for (const [attribute, name] of [
+            ['theme', 'theme'],
+            ['heading-level', 'heading_level'],
+            ['cta-label', 'cta_label'],
+            ['cta-target', 'cta_target'],
+            ['form-action', 'form_action'],
+            ['form-encoding', 'form_encoding'],
+          ]) {
+            assert.equal(given[name] && decode(given[name]), expected[attribute], name);
+          }
+        });
+
         it('Wix Custom Element: the attributes set one by one give the preview’s', async () => {
           const list = code['wix-attributes'].startsWith('(none')
             ? []
