@@ -61,6 +61,15 @@ const PROPERTIES = [
   '--therapist-article-radius',
 ];
 
+/** How the error summary names each field that can hold a refused value. */
+const FIELD_NAMES: Record<string, string> = {
+  href: 'Where the button leads',
+  action: 'Where messages are sent',
+  accent: COLOURS.accent.label,
+  color: COLOURS.color.label,
+  background: COLOURS.background.label,
+};
+
 const lines = (code: string) => Math.min(14, Math.max(2, code.split('\n').length + 1));
 
 /**
@@ -526,11 +535,21 @@ export class TherapistConfigurator extends LitElement {
       <h2 id="code-heading">Your code</h2>
       ${
         errors
-          ? html`<p class="summary" id="error-summary">
-              ${errors === 1 ? 'One setting is' : `${errors} settings are`} marked above: the code
-              leaves ${errors === 1 ? 'it' : 'them'} out (the article would use its default) until
-              fixed.
-            </p>`
+          ? html`<div class="summary" id="error-summary">
+              <p>
+                ${errors === 1 ? 'One setting is' : `${errors} settings are`} marked above: the code
+                leaves ${errors === 1 ? 'it' : 'them'} out (the article would use its default) until
+                fixed.
+              </p>
+              <ul>
+                ${Object.keys(this.checked.errors).map(
+                  (id) =>
+                    html`<li>
+                      <a href="#${id}" @click="${this.focusField}">${FIELD_NAMES[id] ?? id}</a>
+                    </li>`,
+                )}
+              </ul>
+            </div>`
           : nothing
       }
       <nav aria-label="Platforms">
@@ -540,6 +559,13 @@ export class TherapistConfigurator extends LitElement {
       </nav>
       ${list.map((p) => this.renderPlatform(p))}
     </section>`;
+  }
+
+  /** A link of the error summary: focus the field it names. */
+  private focusField(event: Event) {
+    event.preventDefault();
+    const id = (event.currentTarget as HTMLAnchorElement).getAttribute('href')!.slice(1);
+    this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus();
   }
 
   /** In-page links into the shadow root: scroll there and move focus (no fragment change). */
@@ -696,6 +722,10 @@ export class TherapistConfigurator extends LitElement {
     }
     .error:empty {
       display: none;
+    }
+    .summary p,
+    .summary ul {
+      margin: 0;
     }
     .warning,
     .summary {

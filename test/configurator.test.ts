@@ -213,6 +213,8 @@ describe('configurator: values the element would refuse', () => {
       expect(allCode(el).toLowerCase()).to.not.match(/javascript:|data:text|vbscript:|alert\(1\)/);
       expect(part(preview(el), 'cta-button').getAttribute('href')).to.equal('#contact');
       expect(seen($(el, '#error-summary'))).to.include('One setting');
+      $<HTMLAnchorElement>(el, '#error-summary a[href="#href"]').click();
+      expect(el.shadowRoot!.activeElement).to.equal(input);
       await expect(el).to.be.accessible();
     });
   }
@@ -266,6 +268,15 @@ describe('configurator: the URL fragment and Reset', () => {
     expect($<HTMLInputElement>(el, '#href').value).to.equal('/book');
     expect(preview(el).getAttribute('cta-href')).to.equal('/book');
     expect(code(el, 'html-self')).to.include('--therapist-article-accent: #123456;');
+  });
+
+  it('follows the fragment when it changes while the page is open', async () => {
+    const el = await open();
+    history.replaceState(null, '', '#theme=auto&heading=1');
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await settle(el);
+    expect(preview(el).getAttribute('theme')).to.equal('auto');
+    expect(part(preview(el), 'title').localName).to.equal('h1');
   });
 
   it('a shared fragment with an unsafe link shows the message, not the link', async () => {
