@@ -3,17 +3,26 @@
 // URLs only) and loads the built drop-in, copied beside it.
 import {copyFile} from 'node:fs/promises';
 import path from 'node:path';
-import {build} from 'vite';
+import {build, createLogger} from 'vite';
 import {configuratorDataPlugin} from './configurator-data.mjs';
 import {root, tag} from './ssr.mjs';
 
 const out = path.join(root, 'dist/site');
+
+// index.html loads the drop-in with a classic <script>, on purpose (as an embedder does):
+// Vite warns that it cannot bundle it. That warning is expected; others are shown.
+const logger = createLogger('warn');
+const warn = logger.warn;
+logger.warn = (message, options) => {
+  if (!message.includes('can\'t be bundled without type="module"')) warn(message, options);
+};
 
 await build({
   configFile: false,
   root: path.join(root, 'site'),
   base: './',
   logLevel: 'warn',
+  customLogger: logger,
   plugins: [
     configuratorDataPlugin(),
     {
