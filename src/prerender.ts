@@ -12,6 +12,7 @@
  * entities become character references (`convert_smilies` would turn “:)” into an image),
  * and the element's tag is added to `no_texturize_tags` by the plugin.
  */
+import {escapeHtml} from './content/structured-data.js';
 import type {CtaTarget, Theme} from './options.js';
 
 export interface PrerenderParts {
@@ -48,21 +49,15 @@ export interface PrerenderSettings {
   readonly noCrisisLine?: boolean;
 }
 
-const ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-  ':': '&#58;',
-  ';': '&#59;',
-  // WordPress's smilies also start with 8 (`8-)`, `8O`).
-  '8': '&#56;',
-};
+/** WordPress's smilies start with `:`, `;` or `8` (`:)`, `;)`, `8-)`, `8O`). */
+const SMILEY_STARTS: Record<string, string> = {':': '&#58;', ';': '&#59;', '8': '&#56;'};
+
+/** Writes `:`, `;` and `8` as character references, leaving existing references whole. */
+const protect = (html: string): string =>
+  html.replace(/(&[#a-zA-Z0-9]+;)|[:;8]/g, (c, ref?: string) => ref ?? SMILEY_STARTS[c]!);
 
 /** Escapes text for HTML, and `:`, `;` and `8` too (see above). Safe in quoted attributes. */
-export const protectText = (text: string): string =>
-  text.replace(/[&<>"':;8]/g, (c) => ENTITIES[c]!);
+export const protectText = (text: string): string => protect(escapeHtml(text));
 
 /**
  * In markup, writes `:`, `;` and `8` of text nodes as character references, leaving tags,
@@ -71,9 +66,7 @@ export const protectText = (text: string): string =>
 export const protectMarkup = (markup: string): string =>
   markup
     .split(/(<!--[\s\S]*?-->|<style[\s\S]*?<\/style>|<[^>]*>)/)
-    .map((chunk, i) =>
-      i % 2 ? chunk : chunk.replace(/(&[#a-zA-Z0-9]+;)|[:;8]/g, (c, ref) => ref ?? ENTITIES[c]),
-    )
+    .map((chunk, i) => (i % 2 ? chunk : protect(chunk)))
     .join('');
 
 /** Fills the parts' holes: the element's declarative shadow root for these settings. */
@@ -110,8 +103,7 @@ export function fillPrerender(parts: PrerenderParts, settings: PrerenderSettings
 const TAG = 'therapist-attachment-article';
 
 /** Escapes a value for a double-quoted attribute, leaving `:` readable (`https://…`). */
-export const escapeAttribute = (value: string): string =>
-  value.replace(/[&<>"]/g, (c) => ENTITIES[c]!);
+export const escapeAttribute = (value: string): string => value.replace(/[&<>"]/g, escapeHtml);
 
 /** What `prerenderedSnippet` puts around the element. */
 export interface SnippetExtras {
