@@ -104,13 +104,19 @@ describe('The article in the HTML WordPress sends', () => {
 
     /**
      * Loads the page at 390 px with the CPU slowed 4× and returns its cumulative layout shift,
-     * and whether the element kept the nodes the server sent. `script: false` blocks the
-     * plugin's script: the same page, with the article as the server sent it, never upgraded.
+     * and whether the element kept the nodes the server sent. Every other script and the web
+     * fonts of the page are blocked: the theme's own header (WordPress 6.6's default theme
+     * relays its title and menu button when its font arrives, by 0.33 or not at all depending
+     * on timing) would otherwise decide the figure. `script: false` blocks the plugin's script
+     * too: the article as the server sent it, never upgraded.
      */
     async function measure(link, {script}) {
       const {context} = await localContext(browser, site, {viewport: {width: 390, height: 844}});
-      if (!script)
-        await context.route(/therapist-attachment-article\.hydrate\.js/, (r) => r.abort());
+      await context.route(/\.(m?js|woff2?|ttf|otf)(\?|$)/, (route) =>
+        script && /therapist-attachment-article\.hydrate\.js/.test(route.request().url())
+          ? route.continue()
+          : route.abort(),
+      );
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', {rate: 4});
@@ -139,7 +145,10 @@ describe('The article in the HTML WordPress sends', () => {
           () => document.querySelector('therapist-attachment-article').updateComplete,
         );
       }
-      await page.waitForTimeout(500);
+      // Two frames: any shift the upgrade caused has been laid out and reported.
+      await page.evaluate(
+        () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+      );
       const result = await page.evaluate(() => {
         const el = document.querySelector('therapist-attachment-article');
         const now = [...el.shadowRoot.querySelectorAll('[part~="paragraph"], [part~="title"]')];
@@ -156,10 +165,7 @@ describe('The article in the HTML WordPress sends', () => {
       return result;
     }
 
-    // The theme may shift the page by itself (WordPress 6.6's navigation block moves its menu
-    // button when its own script runs): what counts is what the element's upgrade adds, so
-    // each page is measured with the plugin's script and with it blocked.
-    it('shifts nothing (CLS with the script − CLS without ≤ 0.01) and keeps the server’s nodes', async (t) => {
+    it('shifts nothing (CLS ≤ 0.01) and keeps the server’s nodes', async (t) => {
       const rows = [];
       for (const {link, attributes} of sample()) {
         const without = await measure(link, {script: false});
@@ -167,7 +173,7 @@ describe('The article in the HTML WordPress sends', () => {
         rows.push({attributes, without, withScript});
       }
       t.diagnostic(
-        `CLS with / without the script: ${rows
+        `CLS with / without the plugin's script: ${rows
           .map((r) => `${r.withScript.cls.toFixed(4)}/${r.without.cls.toFixed(4)}`)
           .join(', ')}`,
       );
@@ -175,10 +181,7 @@ describe('The article in the HTML WordPress sends', () => {
         const name = JSON.stringify(attributes);
         assert.equal(without.upgraded, false, `the script was blocked for ${name}`);
         assert.equal(withScript.upgraded, true, name);
-        assert.ok(
-          withScript.cls - without.cls <= 0.01,
-          `the upgrade shifted the page by ${withScript.cls - without.cls} for ${name}`,
-        );
+        assert.ok(withScript.cls <= 0.01, `CLS ${withScript.cls} for ${name}`);
         assert.equal(withScript.articles, 1, name);
         assert.ok(withScript.sameNodes, `nodes replaced for ${name}`);
       }
