@@ -1,49 +1,13 @@
 import {LitElement, nothing, type PropertyValues} from 'lit';
 import {html, literal} from 'lit/static-html.js';
+import {ATTRIBUTE_RULES, applyRule, type Settings} from './attribute-rules.js';
 import {article, signature, type Paragraph} from './content/article.js';
-import {formStrings, type FormStrings} from './content/form-strings.js';
-import {
-  ContactForm,
-  contactForm,
-  type FormFailedEvent,
-  type FormSentEvent,
-  type FormSubmitEvent,
-} from './contact-form.js';
-import {
-  CTA_TARGETS,
-  DEFAULTS,
-  FORM_DEFAULTS,
-  FORM_ENCODINGS,
-  THEMES,
-  type CtaTarget,
-  type Theme,
-} from './options.js';
-import {safeUrl} from './safe-url.js';
-
-export {CTA_TARGETS, DEFAULTS, THEMES, type CtaTarget, type Theme};
+import type {FormStrings} from './content/form-strings.js';
+import {ContactForm, contactForm} from './contact-form.js';
+import {CtaClickEvent} from './events.js';
 import {styles} from './therapist-attachment-article.styles.js';
 
 const HEADINGS = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
-
-/** What the `therapist-article-cta-click` event tells a listener. */
-export interface CtaClickDetail {
-  /** The link's resolved, validated href (what the browser is about to open). */
-  readonly href: string;
-  readonly target: CtaTarget;
-}
-
-/**
- * Fired when a visitor activates the call-to-action link (click, Enter, or a tap). Bubbles
- * out of the shadow root. Call `preventDefault()` to stop the navigation and handle the
- * request yourself (open your own booking dialog, say). The element sends nothing anywhere:
- * count clicks with your own tools if you wish.
- */
-export class CtaClickEvent extends Event {
-  static readonly eventName = 'therapist-article-cta-click';
-  constructor(readonly detail: CtaClickDetail) {
-    super(CtaClickEvent.eventName, {bubbles: true, composed: true, cancelable: true});
-  }
-}
 
 /** Attribute JSON; a value that does not parse stays a string, and is warned about later. */
 const parseJson = (value: string | null): unknown => {
@@ -54,8 +18,10 @@ const parseJson = (value: string | null): unknown => {
   }
 };
 
-const isOneOf = <T extends string>(list: readonly T[], value: string): value is T =>
-  (list as readonly string[]).includes(value);
+const RULES = Object.entries(ATTRIBUTE_RULES) as [
+  keyof Settings,
+  (typeof ATTRIBUTE_RULES)[keyof Settings],
+][];
 
 /**
  * Emily Powell's article “Is it "Normal" to be Attached to your Therapist?” and its
@@ -201,133 +167,29 @@ export class TherapistAttachmentArticle extends LitElement {
    */
   strings?: Partial<FormStrings> | string;
 
-  private level: number = DEFAULTS.headingLevel;
-  private href: string = DEFAULTS.ctaHref;
-  private label: string = DEFAULTS.ctaLabel;
-  private target: CtaTarget = DEFAULTS.ctaTarget;
-  private look: Theme | undefined;
+  /** What is rendered: every attribute's value after its rule in `attribute-rules.ts`. */
+  private readonly settings = Object.fromEntries(
+    RULES.map(([key, rule]) => [key, rule.fallback]),
+  ) as Settings;
   private readonly form = new ContactForm(this);
   /** The last bad value warned about, per attribute, so a value is reported once. */
   private readonly warned = new Map<string, string>();
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('headingLevel')) {
-      const value = this.headingLevel as unknown;
-      const ok = typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 6;
-      this.level = this.check(
-        'heading-level',
-        ok ? value : undefined,
-        value,
-        DEFAULTS.headingLevel,
-      );
+    const s = this.settings as Record<string, unknown>;
+    for (const [key, rule] of RULES) {
+      if (changed.has(key)) s[key] = applyRule<unknown>(rule, this[key], this.warned);
     }
-    if (changed.has('ctaHref')) {
-      const safe = this.ctaHref == null ? undefined : safeUrl(String(this.ctaHref));
-      this.href = this.check('cta-href', safe ?? undefined, this.ctaHref, DEFAULTS.ctaHref);
-    }
-    if (changed.has('ctaLabel')) {
-      const label = this.ctaLabel == null ? '' : String(this.ctaLabel).trim();
-      this.label = this.check('cta-label', label || undefined, this.ctaLabel, DEFAULTS.ctaLabel);
-    }
-    if (changed.has('ctaTarget')) {
-      const target = String(this.ctaTarget ?? '')
-        .trim()
-        .toLowerCase();
-      this.target = this.check(
-        'cta-target',
-        isOneOf(CTA_TARGETS, target) ? target : undefined,
-        this.ctaTarget,
-        DEFAULTS.ctaTarget,
-      );
-    }
-    if (changed.has('formAction')) {
-      const action =
-        this.formAction == null ? null : safeUrl(String(this.formAction), undefined, true);
-      this.form.action = this.check(
-        'form-action',
-        action ?? undefined,
-        this.formAction,
-        '',
-        'the link',
-      );
-    }
-    if (changed.has('formEncoding')) {
-      const encoding = String(this.formEncoding ?? '')
-        .trim()
-        .toLowerCase();
-      this.form.urlencoded =
-        this.check(
-          'form-encoding',
-          isOneOf(FORM_ENCODINGS, encoding) ? encoding : undefined,
-          this.formEncoding,
-          FORM_DEFAULTS.encoding,
-        ) !== 'json';
-    }
-    if (changed.has('formTimeout')) {
-      const ms = this.formTimeout;
-      this.form.timeout = this.check(
-        'form-timeout',
-        ms > 0 && ms < 2 ** 31 ? ms : undefined,
-        ms,
-        FORM_DEFAULTS.timeout,
-      );
-    }
-    if (changed.has('strings')) {
-      const given = this.strings;
-      const ok = given && typeof given === 'object' && !Array.isArray(given) ? given : undefined;
-      const strings = {...formStrings};
-      for (const key of Object.keys(strings) as (keyof FormStrings)[]) {
-        const value = ok?.[key];
-        if (typeof value === 'string' && value.trim()) strings[key] = value;
-      }
-      this.form.strings = this.check(
-        'form-strings',
-        ok && strings,
-        given,
-        formStrings,
-        'the defaults',
-      );
-    }
-    if (changed.has('theme')) {
-      const theme = String(this.theme ?? '')
-        .trim()
-        .toLowerCase();
-      this.look = this.check(
-        'theme',
-        isOneOf(THEMES, theme) ? theme : undefined,
-        this.theme,
-        undefined,
-        'the page’s own look',
-      );
-    }
-  }
-
-  /**
-   * Returns `valid` when there is one; otherwise the fallback, with one console warning per bad
-   * value. An absent or empty attribute is not an error: it simply means the default.
-   */
-  private check<T>(
-    attribute: string,
-    valid: T | undefined,
-    raw: unknown,
-    fallback: T,
-    shown = JSON.stringify(fallback),
-  ): T {
-    if (valid !== undefined) return valid;
-    const given = raw == null ? '' : String(raw);
-    if (given.trim() !== '' && this.warned.get(attribute) !== given) {
-      this.warned.set(attribute, given);
-      const value = given.length > 80 ? `${given.slice(0, 80)}…` : given;
-      console.warn(
-        `<therapist-attachment-article>: ignored ${attribute}=${JSON.stringify(value)}; ` +
-          `using ${shown}.`,
-      );
-    }
-    return fallback;
+    const {form} = this;
+    form.action = this.settings.formAction;
+    form.urlencoded = this.settings.formEncoding !== 'json';
+    form.timeout = this.settings.formTimeout;
+    form.strings = this.settings.strings;
   }
 
   private onCtaClick(event: MouseEvent): void {
-    const ctaClick = new CtaClickEvent({href: this.href, target: this.target});
+    const {ctaHref: href, ctaTarget: target} = this.settings;
+    const ctaClick = new CtaClickEvent({href, target});
     if (!this.dispatchEvent(ctaClick)) event.preventDefault();
   }
 
@@ -342,17 +204,18 @@ export class TherapistAttachmentArticle extends LitElement {
   private renderTitle() {
     // The tag is one of six static literals (h1–h6), never a value from outside; the lint
     // rules below do not know lit/static-html.
-    const tag = HEADINGS[this.level - 1];
+    const tag = HEADINGS[this.settings.headingLevel - 1];
     // eslint-disable-next-line lit/binding-positions, lit/no-invalid-html
     return html`<${tag} id="title" part="title" class="title">${article.title}</${tag}>`;
   }
 
   protected override render() {
-    const newTab = this.target === '_blank';
+    const {ctaHref, ctaLabel, ctaTarget, theme} = this.settings;
+    const newTab = ctaTarget === '_blank';
     return html`
       <article
         part="article"
-        class="article ${this.look ? `theme-${this.look}` : 'theme-none'}"
+        class="article ${theme ? `theme-${theme}` : 'theme-none'}"
         lang=${article.lang}
         aria-labelledby="title"
       >
@@ -369,11 +232,11 @@ export class TherapistAttachmentArticle extends LitElement {
                   <a
                     part="cta-button"
                     class="button"
-                    href=${this.href}
-                    target=${this.target}
+                    href=${ctaHref}
+                    target=${ctaTarget}
                     rel=${newTab ? 'noopener noreferrer' : nothing}
                     @click=${this.onCtaClick}
-                    >${this.label}${
+                    >${ctaLabel}${
                       newTab
                         ? html`<span class="visually-hidden"> (opens in a new tab)</span>`
                         : nothing
@@ -387,14 +250,5 @@ export class TherapistAttachmentArticle extends LitElement {
         </footer>
       </article>
     `;
-  }
-}
-
-declare global {
-  interface GlobalEventHandlersEventMap {
-    'therapist-article-cta-click': CtaClickEvent;
-    'therapist-article-form-submit': FormSubmitEvent;
-    'therapist-article-form-sent': FormSentEvent;
-    'therapist-article-form-failed': FormFailedEvent;
   }
 }

@@ -1,5 +1,6 @@
 import {expect} from '@open-wc/testing';
-import {FIELDS, FormFailedEvent, FormSentEvent} from '../src/contact-form.js';
+import {FIELDS} from '../src/contact-form.js';
+import {FormFailedEvent, FormSentEvent} from '../src/events.js';
 import {shadow} from './helpers.js';
 import {
   button,

@@ -1,5 +1,5 @@
 import {expect, oneEvent} from '@open-wc/testing';
-import {FormFailedEvent, FormSentEvent, FormSubmitEvent} from '../src/contact-form.js';
+import {FormFailedEvent, FormSentEvent, FormSubmitEvent} from '../src/events.js';
 import {shadow} from './helpers.js';
 import {
   button,
