@@ -28,7 +28,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', '*.config.*', 'wordpress/**/*.mjs', 'bench/**', 'test/dist/**'],
+    files: [
+      'scripts/**',
+      '*.config.*',
+      'wordpress/**/*.mjs',
+      'bench/**',
+      'test/dist/**',
+      'test/runner/**',
+    ],
     languageOptions: {globals: {...globals.node}},
   },
   {
