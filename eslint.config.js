@@ -35,6 +35,7 @@ export default tseslint.config(
       'bench/**',
       'test/dist/**',
       'test/runner/**',
+      'test/*.mjs',
     ],
     languageOptions: {globals: {...globals.node}},
   },
