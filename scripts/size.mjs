@@ -44,9 +44,12 @@ const measure = (file) => {
 // The budgets were 12 KB and 6 KB for the article and its link (11.40 KB and 5.80 KB were
 // measured then). The inline contact form, which every copy carries so that one file still
 // does everything, adds about 2.3 KB and 2.7 KB: the budgets below make room for it and no more.
+// The npm entry ships its CSS unminified (tsc writes it as written), so the print styles cost
+// it about 0.2 KB where the drop-in (templates minified) paid for them by dropping
+// lit/static-html: 9.25 KB.
 const rows = [
   {name: 'drop-in (Lit included)', file: dropIn, budget: 14 * KB},
-  {name: 'npm entry (without Lit)', file: path.join(out, 'npm-entry.js'), budget: 9 * KB},
+  {name: 'npm entry (without Lit)', file: path.join(out, 'npm-entry.js'), budget: 9.25 * KB},
 ];
 let over = false;
 console.log('| file | raw | gzip | brotli | budget (gzip) |\n| --- | ---: | ---: | ---: | ---: |');

@@ -261,4 +261,46 @@ export const styles = css`
       transition: none;
     }
   }
+
+  /* Paper: the whole article in black on white, the link's address written out, no controls. */
+  @media print {
+    .article {
+      max-width: none;
+      padding: 0;
+      border: 0;
+      background: none;
+      color: #000;
+    }
+
+    .article * {
+      color: inherit !important;
+      background: none !important;
+    }
+
+    header,
+    .title {
+      break-after: avoid;
+    }
+
+    p {
+      orphans: 3;
+      widows: 3;
+    }
+
+    form,
+    button {
+      display: none !important;
+    }
+
+    .button {
+      display: inline;
+      padding: 0;
+      border: 0;
+    }
+
+    .button[href*=':']::after {
+      content: ' (' attr(href) ')';
+      font-weight: 400;
+    }
+  }
 `;

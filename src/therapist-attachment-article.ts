@@ -1,5 +1,4 @@
-import {LitElement, nothing, type PropertyValues} from 'lit';
-import {html, literal} from 'lit/static-html.js';
+import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {ATTRIBUTE_RULES, applyRule, type Settings} from './attribute-rules.js';
 import {article, signature, type Paragraph} from './content/article.js';
 import type {FormStrings} from './content/form-strings.js';
@@ -7,7 +6,15 @@ import {ContactForm, contactForm} from './contact-form.js';
 import {CtaClickEvent} from './events.js';
 import {styles} from './therapist-attachment-article.styles.js';
 
-const HEADINGS = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
+const title = article.title;
+const HEADINGS = [
+  html`<h1 id="title" part="title" class="title">${title}</h1>`,
+  html`<h2 id="title" part="title" class="title">${title}</h2>`,
+  html`<h3 id="title" part="title" class="title">${title}</h3>`,
+  html`<h4 id="title" part="title" class="title">${title}</h4>`,
+  html`<h5 id="title" part="title" class="title">${title}</h5>`,
+  html`<h6 id="title" part="title" class="title">${title}</h6>`,
+];
 
 /** Attribute JSON; a value that does not parse stays a string, and is warned about later. */
 const parseJson = (value: string | null): unknown => {
@@ -201,14 +208,6 @@ export class TherapistAttachmentArticle extends LitElement {
     </p>`;
   }
 
-  private renderTitle() {
-    // The tag is one of six static literals (h1–h6), never a value from outside; the lint
-    // rules below do not know lit/static-html.
-    const tag = HEADINGS[this.settings.headingLevel - 1];
-    // eslint-disable-next-line lit/binding-positions, lit/no-invalid-html
-    return html`<${tag} id="title" part="title" class="title">${article.title}</${tag}>`;
-  }
-
   protected override render() {
     const {ctaHref, ctaLabel, ctaTarget, theme} = this.settings;
     const newTab = ctaTarget === '_blank';
@@ -219,7 +218,7 @@ export class TherapistAttachmentArticle extends LitElement {
         lang=${article.lang}
         aria-labelledby="title"
       >
-        <header part="header">${this.renderTitle()}</header>
+        <header part="header">${HEADINGS[this.settings.headingLevel - 1]}</header>
         <div part="body" class="body">
           ${article.paragraphs.map((p) => this.renderParagraph(p))}
         </div>
