@@ -95,11 +95,36 @@ export class FormFailedEvent extends Event {
   }
 }
 
+/**
+ * Fired once per element and page view, the first time any of the article is on screen (an
+ * article hidden with `hidden` or `display: none` is never on screen). For a site's own
+ * analytics: the element sends nothing anywhere.
+ */
+export class ArticleViewEvent extends Event {
+  static readonly eventName = 'therapist-article-view';
+  constructor() {
+    super(ArticleViewEvent.eventName, options);
+  }
+}
+
+/**
+ * Fired once per element and page view, when the reader reaches the call-to-action at the
+ * article's end (it comes on screen), always after `therapist-article-view`.
+ */
+export class ArticleReadEvent extends Event {
+  static readonly eventName = 'therapist-article-read';
+  constructor() {
+    super(ArticleReadEvent.eventName, options);
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'therapist-article-cta-click': CtaClickEvent;
     'therapist-article-form-submit': FormSubmitEvent;
     'therapist-article-form-sent': FormSentEvent;
     'therapist-article-form-failed': FormFailedEvent;
+    'therapist-article-view': ArticleViewEvent;
+    'therapist-article-read': ArticleReadEvent;
   }
 }

@@ -2,7 +2,14 @@
 // details, the form's strings). No side effects: `define.js` registers the tag. The article's
 // text, the URL rules and the option lists are the element's own business, not API.
 export {TherapistAttachmentArticle} from './therapist-attachment-article.js';
-export {CtaClickEvent, FormSubmitEvent, FormSentEvent, FormFailedEvent} from './events.js';
+export {
+  ArticleReadEvent,
+  ArticleViewEvent,
+  CtaClickEvent,
+  FormSubmitEvent,
+  FormSentEvent,
+  FormFailedEvent,
+} from './events.js';
 export type {
   CtaClickDetail,
   FormFields,

@@ -3,7 +3,7 @@ import {ATTRIBUTE_RULES, applyRule, type Settings} from './attribute-rules.js';
 import {article, signature, type Paragraph} from './content/article.js';
 import type {FormStrings} from './content/form-strings.js';
 import {ContactForm, contactForm} from './contact-form.js';
-import {CtaClickEvent} from './events.js';
+import {ArticleReadEvent, ArticleViewEvent, CtaClickEvent} from './events.js';
 import {styles} from './therapist-attachment-article.styles.js';
 
 const title = article.title;
@@ -55,6 +55,10 @@ const RULES = Object.entries(ATTRIBUTE_RULES) as [
  * @fires {FormFailedEvent} therapist-article-form-failed - Sending failed (the fields keep their
  * text). `event.detail` is `{submissionId, reason, status}`; `reason` is `invalid`, `http`,
  * `network`, `timeout` or `offline`. Never carries what the visitor wrote.
+ * @fires {ArticleViewEvent} therapist-article-view - The article first came on screen. Once per
+ * element and page view; never while it is hidden. For a site's own analytics.
+ * @fires {ArticleReadEvent} therapist-article-read - The reader reached the call-to-action at the
+ * article's end (it came on screen). Once per element and page view, after the view event.
  *
  * @csspart article - The `<article>` that holds everything.
  * @csspart header - The header around the title.
@@ -192,6 +196,46 @@ export class TherapistAttachmentArticle extends LitElement {
     form.urlencoded = this.settings.formEncoding !== 'json';
     form.timeout = this.settings.formTimeout;
     form.strings = this.settings.strings;
+  }
+
+  /** The reading signals already fired, by event name: each fires once per element. */
+  private readonly fired = new Set<string>();
+  private observer?: IntersectionObserver;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.watch();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.observer?.disconnect();
+  }
+
+  protected override firstUpdated(): void {
+    this.watch();
+  }
+
+  /** Watches the article and its call-to-action come on screen, until both have. */
+  private watch(): void {
+    if (this.fired.size > 1) return;
+    this.observer ??= new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        this.signal(new ArticleViewEvent());
+        if (entry.target.matches('.cta')) this.signal(new ArticleReadEvent());
+      }
+      if (this.fired.size > 1) this.observer!.disconnect();
+    });
+    for (const selector of ['.article', '.cta']) {
+      this.observer.observe(this.renderRoot.querySelector(selector)!);
+    }
+  }
+
+  private signal(event: Event): void {
+    if (this.fired.has(event.type)) return;
+    this.fired.add(event.type);
+    this.dispatchEvent(event);
   }
 
   private onCtaClick(event: MouseEvent): void {

@@ -75,6 +75,8 @@ describe('custom-elements.json documents exactly what exists', () => {
       'therapist-article-form-failed',
       'therapist-article-form-sent',
       'therapist-article-form-submit',
+      'therapist-article-read',
+      'therapist-article-view',
     ]);
   });
 
