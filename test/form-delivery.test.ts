@@ -1,7 +1,7 @@
 import {expect} from '@open-wc/testing';
 import {FIELDS} from '../src/contact-form.js';
 import {FormFailedEvent, FormSentEvent} from '../src/events.js';
-import {shadow} from './helpers.js';
+import {idle, shadow, watchFetch} from './helpers.js';
 import {
   button,
   errorOf,
@@ -170,13 +170,15 @@ describe('exactly once', () => {
     const run = newRun();
     const el = await renderForm({'form-action': `/__contact/ok?run=${run}`});
     fill(el);
+    const fetches = watchFetch();
     const done = submitAndWait(el); // the first click
     button(el).click();
     button(el).click();
     field(el, 'name').form!.requestSubmit();
     field(el, 'name').form!.requestSubmit();
     const event = await done;
-    await new Promise((r) => setTimeout(r, 200));
+    await idle(el);
+    expect(fetches.stop().length, 'one request started').to.equal(1);
     const got = await received(run);
     expect(got.length).to.equal(1);
     await note({
