@@ -47,10 +47,11 @@ const measure = (file) => {
 // The npm entry ships its CSS unminified (tsc writes it as written), so the print styles cost
 // it about 0.2 KB where the drop-in (templates minified) paid for them by dropping
 // lit/static-html: 9.25 KB. The reading signals (an IntersectionObserver and two events) add
-// about 0.23 KB to each: 14.1 KB and 9.4 KB, until the form is loaded on demand.
+// about 0.23 KB to each, and the teaser layout (three attributes, its button or link, the
+// reveal) about 0.4 KB: 14.5 KB and 9.9 KB, until the form is loaded on demand.
 const rows = [
-  {name: 'drop-in (Lit included)', file: dropIn, budget: 14.1 * KB},
-  {name: 'npm entry (without Lit)', file: path.join(out, 'npm-entry.js'), budget: 9.4 * KB},
+  {name: 'drop-in (Lit included)', file: dropIn, budget: 14.5 * KB},
+  {name: 'npm entry (without Lit)', file: path.join(out, 'npm-entry.js'), budget: 9.9 * KB},
 ];
 let over = false;
 console.log('| file | raw | gzip | brotli | budget (gzip) |\n| --- | ---: | ---: | ---: | ---: |');

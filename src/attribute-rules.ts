@@ -3,8 +3,17 @@
  * value is normalised, what an absent or refused value means, and how the warning names that
  * fallback. The element applies the table in `willUpdate`; nothing else decides these things.
  */
+import {article} from './content/article.js';
 import {formStrings, type FormStrings} from './content/form-strings.js';
-import {CTA_TARGETS, DEFAULTS, FORM_DEFAULTS, FORM_ENCODINGS, THEMES} from './options.js';
+import {
+  CTA_TARGETS,
+  DEFAULTS,
+  FORM_DEFAULTS,
+  FORM_ENCODINGS,
+  LAYOUTS,
+  TEASER_DEFAULTS,
+  THEMES,
+} from './options.js';
 import {safeUrl} from './safe-url.js';
 
 /** One attribute's rule. */
@@ -67,6 +76,26 @@ export const ATTRIBUTE_RULES = {
     normalise: oneOf(THEMES),
     fallback: undefined,
     shown: 'the page’s own look',
+  },
+  layout: {
+    attribute: 'layout',
+    normalise: oneOf(LAYOUTS),
+    fallback: TEASER_DEFAULTS.layout,
+  },
+  teaserParagraphs: {
+    attribute: 'teaser-paragraphs',
+    // At least one paragraph is left to reveal.
+    normalise: (v) =>
+      Number.isInteger(v) && +v! >= 1 && +v! < article.paragraphs.length
+        ? (v as number)
+        : undefined,
+    fallback: TEASER_DEFAULTS.paragraphs as number,
+  },
+  readMoreHref: {
+    attribute: 'read-more-href',
+    normalise: (v) => (v == null ? undefined : (safeUrl(String(v)) ?? undefined)),
+    fallback: '',
+    shown: 'the button that opens the rest in place',
   },
   formAction: {
     attribute: 'form-action',

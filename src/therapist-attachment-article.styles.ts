@@ -211,6 +211,20 @@ export const styles = css`
     opacity: 0.7;
   }
 
+  .closed :is(.more, .cta, .footer) {
+    display: none;
+  }
+
+  .more {
+    animation: reveal 0.3s ease-out;
+  }
+
+  @keyframes reveal {
+    from {
+      opacity: 0;
+    }
+  }
+
   .footer {
     margin-block-start: calc(var(--_spacing) * 1.5);
   }
@@ -260,6 +274,10 @@ export const styles = css`
     .button {
       transition: none;
     }
+
+    .more {
+      animation: none;
+    }
   }
 
   /* Paper: the whole article in black on white, the link's address written out, no controls. */
@@ -288,8 +306,13 @@ export const styles = css`
     }
 
     form,
-    button {
+    button,
+    .read-more {
       display: none !important;
+    }
+
+    .closed :is(.more, .cta, .footer) {
+      display: block;
     }
 
     .button {

@@ -25,6 +25,8 @@ const parseJson = (value: string | null): unknown => {
   }
 };
 
+const CONTINUE = 'Continue reading';
+
 const RULES = Object.entries(ATTRIBUTE_RULES) as [
   keyof Settings,
   (typeof ATTRIBUTE_RULES)[keyof Settings],
@@ -77,6 +79,7 @@ const RULES = Object.entries(ATTRIBUTE_RULES) as [
  * @csspart form-error - Each field's error message.
  * @csspart form-status - The live message: sending, sent or failed.
  * @csspart form-button - The submit button, styled like the call-to-action button.
+ * @csspart read-more - The teaser's “Continue reading” button (or link, with `read-more-href`).
  * @csspart footer - The article's footer.
  * @csspart signature - The author's signature, “Emily Powell, LMHC, LPC”.
  *
@@ -108,6 +111,9 @@ export class TherapistAttachmentArticle extends LitElement {
     ctaLabel: {attribute: 'cta-label'},
     ctaTarget: {attribute: 'cta-target'},
     theme: {},
+    layout: {},
+    teaserParagraphs: {attribute: 'teaser-paragraphs', type: Number},
+    readMoreHref: {attribute: 'read-more-href'},
     formAction: {attribute: 'form-action'},
     formEncoding: {attribute: 'form-encoding'},
     formTimeout: {attribute: 'form-timeout', type: Number},
@@ -146,6 +152,32 @@ export class TherapistAttachmentArticle extends LitElement {
    * @type {'light' | 'dark' | 'auto' | undefined}
    */
   theme?: string;
+
+  /**
+   * `full` (default) shows the whole article. `teaser` shows the title and the opening
+   * paragraphs (`teaser-paragraphs`), then a “Continue reading” button that reveals the rest in
+   * place, or, with `read-more-href`, a link to the full post. Unknown values show the whole
+   * article, with a console warning. Printed, a teaser shows the whole article.
+   * @type {'full' | 'teaser'}
+   */
+  layout: string = 'full';
+
+  /**
+   * With `layout="teaser"`: how many paragraphs the teaser shows, 1–10. The default, 3, ends on
+   * the article's hook (“Well – here is a straight up answer from a therapist …”). Other values
+   * fall back to 3 with a console warning.
+   */
+  teaserParagraphs = 3;
+
+  /**
+   * With `layout="teaser"`: the full post's address. “Continue reading” is then a link to it
+   * instead of opening the rest in place (for a site that is not the article's home). The same
+   * URLs as `cta-href` are allowed; others keep the button, with a console warning.
+   */
+  readMoreHref?: string;
+
+  /** Whether a teaser's reader has opened the rest (not an attribute: the reader's own act). */
+  private expanded = false;
 
   /**
    * Turns on the contact form, which then replaces the link: where the visitor's message is
@@ -238,6 +270,40 @@ export class TherapistAttachmentArticle extends LitElement {
     this.dispatchEvent(event);
   }
 
+  /** Opens a teaser's rest in place and moves focus to its first paragraph. */
+  private async expand(): Promise<void> {
+    this.expanded = true;
+    this.requestUpdate();
+    await this.updateComplete;
+    const first = this.renderRoot.querySelector<HTMLElement>('#more > p')!;
+    first.tabIndex = -1;
+    first.focus();
+  }
+
+  /** The teaser: its opening paragraphs, “Continue reading”, and the rest, closed at first. */
+  private renderTeaser(paragraphs: unknown[]) {
+    const {teaserParagraphs: shown, readMoreHref} = this.settings;
+    return html`${paragraphs.slice(0, shown)}
+      <p ?hidden=${this.expanded}>
+        ${
+          readMoreHref
+            ? html`<a part="read-more" class="button read-more" href=${readMoreHref}
+                >${CONTINUE}</a
+              >`
+            : html`<button
+                part="read-more"
+                class="button read-more"
+                aria-expanded=${this.expanded}
+                aria-controls="more"
+                @click=${this.expand}
+              >
+                ${CONTINUE}
+              </button>`
+        }
+      </p>
+      <div id="more" class="more">${paragraphs.slice(shown)}</div>`;
+  }
+
   private onCtaClick(event: MouseEvent): void {
     const {ctaHref: href, ctaTarget: target} = this.settings;
     const ctaClick = new CtaClickEvent({href, target});
@@ -253,19 +319,17 @@ export class TherapistAttachmentArticle extends LitElement {
   }
 
   protected override render() {
-    const {ctaHref, ctaLabel, ctaTarget, theme} = this.settings;
+    const {ctaHref, ctaLabel, ctaTarget, theme, layout} = this.settings;
     const newTab = ctaTarget === '_blank';
+    const teaser = layout === 'teaser';
+    const paragraphs = article.paragraphs.map((p) => this.renderParagraph(p));
+    // A teaser not yet opened hides its rest, call-to-action and footer (but prints them).
+    const look =
+      (theme ? `theme-${theme}` : 'theme-none') + (teaser && !this.expanded ? ' closed' : '');
     return html`
-      <article
-        part="article"
-        class="article ${theme ? `theme-${theme}` : 'theme-none'}"
-        lang=${article.lang}
-        aria-labelledby="title"
-      >
+      <article part="article" class="article ${look}" lang=${article.lang} aria-labelledby="title">
         <header part="header">${HEADINGS[this.settings.headingLevel - 1]}</header>
-        <div part="body" class="body">
-          ${article.paragraphs.map((p) => this.renderParagraph(p))}
-        </div>
+        <div part="body" class="body">${teaser ? this.renderTeaser(paragraphs) : paragraphs}</div>
         <section part="cta" class="cta">
           ${this.renderParagraph(article.callToAction, 'paragraph cta-text')}
           ${

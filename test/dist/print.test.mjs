@@ -12,6 +12,7 @@ import {dropIn, engines, requireBuild, serveStatic} from './support.mjs';
 const BOOK = 'https://example.com/book-a-call';
 const pages = {
   'link.html': `<therapist-attachment-article theme="dark" cta-href="${BOOK}" cta-label="Book a call"></therapist-attachment-article>`,
+  'teaser.html': `<therapist-attachment-article layout="teaser" cta-href="${BOOK}"></therapist-attachment-article>`,
   'form.html': `<therapist-attachment-article theme="dark" form-action="/contact-form"></therapist-attachment-article>`,
 };
 
@@ -87,6 +88,14 @@ describe('print (Chromium’s PDF, read back as text)', () => {
       paragraph: 'rgb(0, 0, 0)',
       title: 'rgb(0, 0, 0)',
     });
+  });
+
+  it('prints a teaser whole, without “Continue reading”', async () => {
+    const {paragraphs, text} = await print('teaser.html');
+    assert.equal(paragraphs.length, 13, 'eleven paragraphs, the call-to-action and the signature');
+    for (const paragraph of paragraphs) assert.ok(text.includes(paragraph), paragraph);
+    assert.ok(!text.includes('Continue reading'));
+    assert.ok(text.includes(`Reach out (${BOOK})`));
   });
 
   it('leaves the contact form off the paper', async () => {
