@@ -54,22 +54,22 @@ export class ContactForm {
     event.preventDefault();
     if (this.state === 'sending') return;
     const form = event.currentTarget as HTMLFormElement;
-    const inputs = FIELDS.map((name) => form.elements.namedItem(name) as HTMLInputElement);
+    const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value;
     const errors: Partial<Record<FieldName, string>> = {};
     const s = this.strings;
-    FIELD_DESCRIPTORS.forEach(({name, required, maxLength}, i) => {
-      const input = inputs[i]!;
+    for (const {name, required, maxLength} of FIELD_DESCRIPTORS) {
+      const input = form.elements.namedItem(name) as HTMLInputElement;
       // Code points, as the server counts them; too long is refused, never cut.
       if ([...input.value].length > maxLength) {
         errors[name] = s.tooLong.replace('{max}', maxLength.toLocaleString(s.lang || 'en'));
       } else if (!input.checkValidity() || (required && !input.value.trim())) {
         errors[name] = s[`${name}Error`];
       }
-    });
+    }
     if (this.invalid(errors)) return;
     // A bot filled the hidden field: pretend success, send nothing.
-    if ((form.elements.namedItem('_gotcha') as HTMLInputElement).value) return this.set('sent');
-    const fields = Object.fromEntries(inputs.map((i) => [i.name, i.value])) as FormFields;
+    if (value('_gotcha')) return this.set('sent');
+    const fields = Object.fromEntries(FIELDS.map((name) => [name, value(name)])) as FormFields;
     const key = JSON.stringify(fields);
     if (key !== this.sentFields) [this.sentFields, this.id] = [key, randomId()];
     const submissionId = this.id;
