@@ -4,7 +4,7 @@
  * fallback. The element applies the table in `willUpdate`; nothing else decides these things.
  */
 import {article} from './content/article.js';
-import {formStrings, type FormStrings} from './content/form-strings.js';
+import type {FormStrings} from './content/form-strings.js';
 import {
   CTA_TARGETS,
   DEFAULTS,
@@ -38,16 +38,9 @@ const oneOf =
     return (list as readonly string[]).includes(word) ? (word as T) : undefined;
   };
 
-/** The English texts with each given non-blank string in place; `undefined` unless an object. */
-const mergeStrings = (given: unknown): FormStrings | undefined => {
-  if (!given || typeof given !== 'object' || Array.isArray(given)) return;
-  const strings = {...formStrings};
-  for (const key of Object.keys(strings) as (keyof FormStrings)[]) {
-    const value = (given as Partial<FormStrings>)[key];
-    if (typeof value === 'string' && value.trim()) strings[key] = value;
-  }
-  return strings;
-};
+/** The given texts, `undefined` unless an object (the form puts them over its English ones). */
+const givenStrings = (given: unknown): Partial<FormStrings> | undefined =>
+  given && typeof given === 'object' && !Array.isArray(given) ? given : undefined;
 
 /** The table, keyed by the element's property name. */
 export const ATTRIBUTE_RULES = {
@@ -116,8 +109,8 @@ export const ATTRIBUTE_RULES = {
   },
   strings: {
     attribute: 'form-strings',
-    normalise: mergeStrings,
-    fallback: formStrings,
+    normalise: givenStrings,
+    fallback: {} as Partial<FormStrings>,
     shown: 'the defaults',
   },
 } satisfies Record<string, AttributeRule<unknown>>;

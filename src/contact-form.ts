@@ -30,6 +30,15 @@ export class ContactForm {
   urlencoded = false;
   timeout = 15000;
   strings: FormStrings = formStrings;
+  /** Set by the host: the texts a page gave (`form-strings`), over the English ones. */
+  set given(given: Partial<FormStrings>) {
+    const strings = {...formStrings};
+    for (const key of Object.keys(strings) as (keyof FormStrings)[]) {
+      const value = given[key];
+      if (typeof value === 'string' && value.trim()) strings[key] = value;
+    }
+    this.strings = strings;
+  }
   private id = '';
   private sentFields = '';
 

@@ -2,8 +2,9 @@ import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {ATTRIBUTE_RULES, applyRule, type Settings} from './attribute-rules.js';
 import {article, signature, type Paragraph} from './content/article.js';
 import type {FormStrings} from './content/form-strings.js';
-import {ContactForm, contactForm} from './contact-form.js';
+import type {ContactForm} from './contact-form.js';
 import {ArticleReadEvent, ArticleViewEvent, CtaClickEvent} from './events.js';
+import {formModule, loadForm} from './form-loader.js';
 import {styles} from './therapist-attachment-article.styles.js';
 
 const title = article.title;
@@ -214,20 +215,32 @@ export class TherapistAttachmentArticle extends LitElement {
   private readonly settings = Object.fromEntries(
     RULES.map(([key, rule]) => [key, rule.fallback]),
   ) as Settings;
-  private readonly form = new ContactForm(this);
+  /** The contact form's state, once its code has loaded (only with `form-action`). */
+  private form?: ContactForm;
   /** The last bad value warned about, per attribute, so a value is reported once. */
   private readonly warned = new Map<string, string>();
+
+  /**
+   * With `form-action`, an update waits for the form's code (loaded once per page), so that
+   * the first render already has the form: a pre-rendered form hydrates as it is. If the code
+   * cannot load, the update goes ahead with the link.
+   */
+  protected override scheduleUpdate() {
+    if (this.formAction == null || formModule) return super.scheduleUpdate();
+    return loadForm().then(() => super.scheduleUpdate());
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const s = this.settings as Record<string, unknown>;
     for (const [key, rule] of RULES) {
       if (changed.has(key)) s[key] = applyRule<unknown>(rule, this[key], this.warned);
     }
-    const {form} = this;
+    if (!formModule) return;
+    const form = (this.form ??= new formModule.ContactForm(this));
     form.action = this.settings.formAction;
     form.urlencoded = this.settings.formEncoding !== 'json';
     form.timeout = this.settings.formTimeout;
-    form.strings = this.settings.strings;
+    form.given = this.settings.strings;
   }
 
   /** The reading signals already fired, by event name: each fires once per element. */
@@ -333,8 +346,8 @@ export class TherapistAttachmentArticle extends LitElement {
         <section part="cta" class="cta">
           ${this.renderParagraph(article.callToAction, 'paragraph cta-text')}
           ${
-            this.form.action
-              ? contactForm(this.form, !this.noPrivacyNote, !this.noCrisisLine)
+            this.form?.action
+              ? formModule!.contactForm(this.form, !this.noPrivacyNote, !this.noCrisisLine)
               : html`<slot name="cta">
                   <a
                     part="cta-button"

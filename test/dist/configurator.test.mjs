@@ -53,6 +53,7 @@ before(async () => {
   assert.ok(fs.existsSync(path.join(site, 'index.html')), 'dist/site/ is built');
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'taa-configurator-'));
   fs.copyFileSync(dropIn, path.join(work, `${TAG}.js`));
+  fs.copyFileSync(path.join(dist, `${TAG}.form.js`), path.join(work, `${TAG}.form.js`));
   fs.copyFileSync(path.join(dist, `${TAG}.hydrate.js`), path.join(work, `${TAG}.hydrate.js`));
   siteServer = await serveStatic({root: site});
   pages = await serveStatic({

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {after, before, describe, it} from 'node:test';
-import {dropIn, engines, requireBuild, serveStatic} from './support.mjs';
+import {dropIn, engines, formFile, requireBuild, serveStatic} from './support.mjs';
 
 const BOOK = 'https://example.com/book-a-call';
 const pages = {
@@ -26,6 +26,7 @@ before(async () => {
   requireBuild();
   site = fs.mkdtempSync(path.join(os.tmpdir(), 'taa-print-'));
   fs.copyFileSync(dropIn, path.join(site, 'therapist-attachment-article.js'));
+  fs.copyFileSync(formFile, path.join(site, 'therapist-attachment-article.form.js'));
   for (const [name, body] of Object.entries(pages)) {
     fs.writeFileSync(
       path.join(site, name),
