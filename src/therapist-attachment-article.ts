@@ -227,7 +227,19 @@ export class TherapistAttachmentArticle extends LitElement {
    */
   protected override scheduleUpdate() {
     if (this.formAction == null || formModule) return super.scheduleUpdate();
-    return loadForm().then(() => super.scheduleUpdate());
+    return loadForm().then(() => {
+      // A pre-rendered form that cannot work: rendered afresh, with the link (its styles stay).
+      // Lit's hydration support marks a pre-rendered root with `_$needsHydration` (`_$AG` in
+      // its production build); test/dist/form-on-demand.test.mjs checks this still works.
+      const root = this as unknown as {_$needsHydration?: boolean; _$AG?: boolean};
+      if (!formModule && (root._$needsHydration || root._$AG)) {
+        root._$needsHydration = root._$AG = false;
+        for (const node of [...this.renderRoot.childNodes]) {
+          if (!(node instanceof HTMLStyleElement)) node.remove();
+        }
+      }
+      return super.scheduleUpdate();
+    });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

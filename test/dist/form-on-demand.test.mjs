@@ -3,6 +3,7 @@
 // for an element with form-action; with the drop-in's integrity, with its own pinned hash. When
 // the file cannot load, the link stays and one warning says why.
 import assert from 'node:assert/strict';
+import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -51,6 +52,18 @@ let server;
 before(async () => {
   requireBuild();
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'taa-form-'));
+  // The pre-rendered snippet made with form-action (its form in the declarative shadow root),
+  // with the hydrate file and the form file, and without the form file.
+  const snippetDir = path.join(root, 'snippet');
+  execFileSync(process.execPath, [
+    path.resolve(import.meta.dirname, '../../scripts/build-embed.mjs'),
+    `--out=${snippetDir}`,
+    'form-action=/contact-form',
+  ]);
+  const snippet = fs.readFileSync(path.join(snippetDir, 'embed.html'), 'utf8');
+  const hydrate = path.join(dist, 'therapist-attachment-article.hydrate.js');
+  sites['prerendered'] = {files: [hydrate, formFile], pages: {'form.html': page('', snippet)}};
+  sites['prerendered-missing'] = {files: [hydrate], pages: {'form.html': page('', snippet)}};
   const sri = fs.readFileSync(`${dropIn}.sri`, 'utf8').trim();
   for (const [name, site] of Object.entries(sites)) {
     const dir = path.join(root, name);
@@ -171,6 +184,48 @@ for (const [engine, launch] of Object.entries(engines)) {
       const warned = warnings(problems);
       assert.equal(warned.length, 1, warned.join('\n'));
       assert.match(warned[0], /contact form could not load .*form\.js is missing/);
+      assert.deepEqual(
+        problems.filter((p) => p.startsWith('pageerror')),
+        [],
+      );
+      await tab.close();
+    });
+
+    it('a pre-rendered form hydrates in place once the form file has loaded', async () => {
+      const {page: tab, problems} = await open(browser, `${server.origin}/prerendered/form.html`);
+      const before = await tab.evaluateHandle(() =>
+        document.querySelector('therapist-attachment-article').shadowRoot.querySelector('form'),
+      );
+      await settle(tab, 'form');
+      const same = await tab.evaluate(
+        (form) =>
+          form ===
+          document.querySelector('therapist-attachment-article').shadowRoot.querySelector('form'),
+        before,
+      );
+      assert.equal(same, true, 'the server-rendered form is kept');
+      assert.deepEqual(problems, []);
+      await tab.close();
+    });
+
+    it('a pre-rendered form without its file: the link, styled, and one warning', async () => {
+      const {page: tab, problems} = await open(
+        browser,
+        `${server.origin}/prerendered-missing/form.html`,
+      );
+      const seen = await settle(tab, 'cta-button');
+      assert.deepEqual([seen.forms, seen.links], [0, 1]);
+      const background = await tab.evaluate(
+        () =>
+          getComputedStyle(
+            document
+              .querySelector('therapist-attachment-article')
+              .shadowRoot.querySelector('[part~="cta-button"]'),
+          ).backgroundColor,
+      );
+      assert.equal(background, 'rgb(43, 93, 83)');
+      const warned = warnings(problems);
+      assert.equal(warned.length, 1, warned.join('\n'));
       assert.deepEqual(
         problems.filter((p) => p.startsWith('pageerror')),
         [],
