@@ -15,14 +15,19 @@ export interface FormModule {
 /** The form's code, once it has loaded. */
 export let formModule: FormModule | undefined = preloaded;
 
+/** Whether it could not load: the elements then keep their links. */
+export let formFailed = false;
+
 let loading: Promise<unknown> | undefined;
 
 /** Resolves when the form has loaded, or has failed to (then the link stays). Never rejects. */
 export const loadForm = () =>
   (loading ??= importForm().then(
     (module) => (formModule = module),
-    (error: Error) =>
+    (error: Error) => {
+      formFailed = true;
       console.warn(
         `<therapist-attachment-article>: the contact form could not load (${error.message}); showing the call-to-action link instead.`,
-      ),
+      );
+    },
   ));

@@ -4,7 +4,7 @@ import {article, signature, type Paragraph} from './content/article.js';
 import type {FormStrings} from './content/form-strings.js';
 import type {ContactForm} from './contact-form.js';
 import {ArticleReadEvent, ArticleViewEvent, CtaClickEvent} from './events.js';
-import {formModule, loadForm} from './form-loader.js';
+import {formFailed, formModule, loadForm} from './form-loader.js';
 import {styles} from './therapist-attachment-article.styles.js';
 
 const title = article.title;
@@ -220,13 +220,23 @@ export class TherapistAttachmentArticle extends LitElement {
   /** The last bad value warned about, per attribute, so a value is reported once. */
   private readonly warned = new Map<string, string>();
 
+  /** Whether the form's code is still on its way (the call-to-action waits for it). */
+  private get formPending(): boolean {
+    return this.formAction != null && !formModule && !formFailed;
+  }
+
   /**
-   * With `form-action`, an update waits for the form's code (loaded once per page), so that
-   * the first render already has the form: a pre-rendered form hydrates as it is. If the code
-   * cannot load, the update goes ahead with the link.
+   * With `form-action`, the form's code is loaded (once per page). A pre-rendered form waits
+   * for it before the first update, so that it hydrates as it is; otherwise the article renders
+   * at once and the form joins it when its code has loaded. If the code cannot load, the link
+   * is shown.
    */
   protected override scheduleUpdate() {
-    if (this.formAction == null || formModule) return super.scheduleUpdate();
+    if (!this.formPending) return super.scheduleUpdate();
+    if (this.hasUpdated || !this.renderRoot.hasChildNodes()) {
+      void loadForm().then(() => this.requestUpdate());
+      return super.scheduleUpdate();
+    }
     return loadForm().then(() => {
       // A pre-rendered form that cannot work: rendered afresh, with the link (its styles stay).
       // Lit's hydration support marks a pre-rendered root with `_$needsHydration` (`_$AG` in
@@ -240,6 +250,14 @@ export class TherapistAttachmentArticle extends LitElement {
       }
       return super.scheduleUpdate();
     });
+  }
+
+  /** With `form-action`, `updateComplete` resolves once the form (or, failing it, the link) is rendered. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (!this.formPending) return done;
+    await loadForm();
+    return super.getUpdateComplete();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -360,21 +378,23 @@ export class TherapistAttachmentArticle extends LitElement {
           ${
             this.form?.action
               ? formModule!.contactForm(this.form, !this.noPrivacyNote, !this.noCrisisLine)
-              : html`<slot name="cta">
-                  <a
-                    part="cta-button"
-                    class="button"
-                    href=${ctaHref}
-                    target=${ctaTarget}
-                    rel=${newTab ? 'noopener noreferrer' : nothing}
-                    @click=${this.onCtaClick}
-                    >${ctaLabel}${
-                      newTab
-                        ? html`<span class="visually-hidden"> (opens in a new tab)</span>`
-                        : nothing
-                    }</a
-                  >
-                </slot>`
+              : this.settings.formAction && this.formPending
+                ? nothing
+                : html`<slot name="cta">
+                    <a
+                      part="cta-button"
+                      class="button"
+                      href=${ctaHref}
+                      target=${ctaTarget}
+                      rel=${newTab ? 'noopener noreferrer' : nothing}
+                      @click=${this.onCtaClick}
+                      >${ctaLabel}${
+                        newTab
+                          ? html`<span class="visually-hidden"> (opens in a new tab)</span>`
+                          : nothing
+                      }</a
+                    >
+                  </slot>`
           }
         </section>
         <footer part="footer" class="footer">
