@@ -140,6 +140,35 @@ for (const [engine, launch] of Object.entries(engines)) {
       await tab.close();
     });
 
+    it('the article renders at once; the form joins it when its file arrives', async () => {
+      const tab = await browser.newPage();
+      let release;
+      const held = new Promise((resolve) => (release = resolve));
+      await tab.setRequestInterception(true);
+      tab.on('request', async (request) => {
+        if (request.url().endsWith(`/${FORM}`)) await held;
+        request.continue();
+      });
+      await tab.goto(`${server.origin}/ok/strict-csp.html`, {waitUntil: 'domcontentloaded'});
+      const cta = () =>
+        tab.evaluate(() => {
+          const root = document.querySelector('therapist-attachment-article').shadowRoot;
+          return {
+            paragraphs: root.querySelectorAll('[part~="body"] p').length,
+            form: !!root.querySelector('form'),
+            link: !!root.querySelector('[part~="cta-button"]'),
+          };
+        });
+      await tab.waitForFunction(() =>
+        document.querySelector('therapist-attachment-article')?.shadowRoot?.querySelector('p'),
+      );
+      assert.deepEqual(await cta(), {paragraphs: 11, form: false, link: false});
+      release();
+      await settle(tab, 'form');
+      assert.deepEqual(await cta(), {paragraphs: 11, form: true, link: false});
+      await tab.close();
+    });
+
     it('form-action set later loads it then', async () => {
       const {page: tab, problems} = await open(browser, `${server.origin}/ok/later.html`);
       await readArticle(tab);
