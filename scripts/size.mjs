@@ -75,24 +75,21 @@ const measure = (file) => {
 };
 
 // The budgets were 12 KB and 6 KB for the article and its link (11.40 KB and 5.80 KB were
-// measured then). The inline contact form, which every copy carries so that one file still
-// does everything, adds about 2.3 KB and 2.7 KB: the budgets below make room for it and no more.
-// The npm entry ships its CSS unminified (tsc writes it as written), so the print styles cost
-// it about 0.2 KB where the drop-in (templates minified) paid for them by dropping
-// lit/static-html: 9.25 KB. The reading signals (an IntersectionObserver and two events) add
-// about 0.23 KB to each, and the teaser layout (three attributes, its button or link, the
-// reveal) about 0.4 KB: 14.5 KB and 9.9 KB, until the form is loaded on demand.
+// measured then); the inline contact form moved them to 14 KB and 9 KB. They are not raised
+// again: the teaser, print styles and reading signals (about 0.9 KB) fit only because the form
+// is now loaded on demand.
 //
-// Issue 10 asks for 11.0 KB, 3.5 KB and 6.0 KB (the `target` column) now that the form is loaded
-// on demand. Until the drop-in and the npm entry reach theirs, the budgets stay where they were
-// and the targets are printed beside them; the form file is held to its target.
+// Issue 10 asks for 11.0 KB, 3.5 KB and 6.0 KB (the `target` column). The drop-in and the npm
+// entry miss theirs: what would close the gap is in docs/performance.md. Until they reach them,
+// the budgets stay where they were and the targets are printed beside them; the form file is
+// held to its target.
 const rows = [
-  {name: 'drop-in (Lit included)', file: dropIn, budget: 14.5 * KB, target: 11.0 * KB},
+  {name: 'drop-in (Lit included)', file: dropIn, budget: 14 * KB, target: 11.0 * KB},
   {name: 'form module (drop-in)', file: formFile, budget: 3.5 * KB, target: 3.5 * KB},
   {
     name: 'npm entry (without Lit)',
     file: path.join(out, 'npm-entry.js'),
-    budget: 9.9 * KB,
+    budget: 9 * KB,
     target: 6.0 * KB,
   },
   {name: 'floor: Lit + the article’s text', file: path.join(out, 'floor.js')},

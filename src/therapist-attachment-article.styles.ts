@@ -313,6 +313,8 @@ export const styles = css`
 
     .closed :is(.more, .cta, .footer) {
       display: block;
+      /* The reveal's fade would start from transparent, and leave the rest off the paper. */
+      animation: none;
     }
 
     .button {
