@@ -28,7 +28,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', '*.config.*', 'wordpress/**/*.mjs', 'bench/**', 'test/dist/**'],
+    files: [
+      'scripts/**',
+      '*.config.*',
+      'wordpress/**/*.mjs',
+      'bench/**',
+      'test/dist/**',
+      'test/runner/**',
+      'test/*.mjs',
+    ],
     languageOptions: {globals: {...globals.node}},
   },
   {

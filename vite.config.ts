@@ -1,5 +1,6 @@
+import {existsSync, readFileSync} from 'node:fs';
 import {defineConfig, type Plugin} from 'vite';
-import {bannerAndIntegrity, minifyTemplates} from './scripts/build-plugins.ts';
+import {bannerAndIntegrity, formImport, minifyTemplates} from './scripts/build-plugins.ts';
 import {configuratorDataPlugin} from './scripts/configurator-data.mjs';
 
 const pkg = {name: 'therapist-attachment-article', file: 'therapist-attachment-article.js'};
@@ -38,9 +39,15 @@ function demoHome(): Plugin {
   };
 }
 
+// The form file's hash, pinned in the drop-in (vite.form.config.ts builds that file first).
+const formSri = 'dist/therapist-attachment-article.form.js.sri';
+const formIntegrity = existsSync(formSri) ? readFileSync(formSri, 'utf8').trim() : '';
+
 export default defineConfig({
+  define: {__FORM_INTEGRITY__: JSON.stringify(formIntegrity)},
   plugins: [
     demoHome(),
+    formImport(),
     configuratorDataPlugin(), // site/: virtual:configurator-data
     (await import('./demo/mock-endpoint.ts')).mockContactEndpoint(), // demo/contact.html
     minifyTemplates(),

@@ -1,4 +1,5 @@
 import {createHash} from 'node:crypto';
+import path from 'node:path';
 import {minifyHTMLLiterals} from 'minify-literals';
 import type {Plugin} from 'vite';
 
@@ -42,5 +43,46 @@ export function bannerAndIntegrity(banner: string): Plugin {
         });
       }
     },
+  };
+}
+
+/**
+ * Chooses how the element gets the contact form's code (src/form-import*.ts): the classic
+ * drop-in (an IIFE, which cannot split) adds the form file next to itself; the renderer for
+ * pre-rendered markup (an SSR build) takes it into its bundle. The npm build (tsc) and the dev
+ * server keep src/form-import.ts, a dynamic import.
+ */
+export function formImport(): Plugin {
+  return {
+    name: 'form-import',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source !== './form-import.js' || !importer || !/[\\/]src[\\/]/.test(importer))
+        return null;
+      const ssr = this.environment.config.consumer === 'server';
+      return path.resolve(
+        path.dirname(importer),
+        ssr ? 'form-import-static.ts' : 'form-import-script.ts',
+      );
+    },
+  };
+}
+
+/**
+ * For the form file's own build: its `lit` is the drop-in's Lit, from the registry the drop-in
+ * fills before it adds the file (src/form-registry.ts), not a second copy.
+ */
+export function litFromDropIn(): Plugin {
+  const id = '\0lit-from-drop-in';
+  return {
+    name: 'lit-from-drop-in',
+    enforce: 'pre',
+    resolveId: (source) => (source === 'lit' ? id : null),
+    load: (loaded) =>
+      loaded === id
+        ? "const lit = globalThis[Symbol.for('therapist-attachment-article')];\n" +
+          'export const html = lit.html, nothing = lit.nothing;\n'
+        : null,
   };
 }

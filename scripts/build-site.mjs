@@ -1,6 +1,7 @@
 // The configurator as a static folder: `npm run build` runs this after the drop-in and the
 // pre-rendered parts are built. dist/site/ works from any static host or file server (relative
-// URLs only) and loads the built drop-in, copied beside it.
+// URLs only) and loads the built drop-in, copied beside it with the contact form's file, which
+// the drop-in loads from next to itself when the preview has the form.
 import {copyFile} from 'node:fs/promises';
 import path from 'node:path';
 import {build, createLogger} from 'vite';
@@ -33,5 +34,7 @@ await build({
   ],
   build: {outDir: out, emptyOutDir: true, target: 'es2021', sourcemap: false},
 });
-await copyFile(path.join(root, `dist/${tag}.js`), path.join(out, `${tag}.js`));
+for (const file of [`${tag}.js`, `${tag}.form.js`]) {
+  await copyFile(path.join(root, 'dist', file), path.join(out, file));
+}
 console.log(`dist/site/: the configurator (open dist/site/index.html through any static server)`);

@@ -2,7 +2,9 @@
 // Builds the installable WordPress plugin zip: dist/therapist-attachment-article-wordpress.zip.
 //
 // Runs after `npm run build` (see the `build:wordpress` script): copies the self-contained
-// drop-in file and its source map into the plugin's assets/ folder, then zips the plugin folder
+// drop-in file (with hydration support) and the contact form's file, which the drop-in loads
+// from next to itself on pages with the form, with their source maps into the plugin's assets/
+// folder, then zips the plugin folder
 // as `therapist-attachment-article/…`, the layout WordPress's "Upload Plugin" expects. The zip
 // is reproducible: entries are sorted and carry one fixed date.
 import {
@@ -69,6 +71,9 @@ rmSync(assetsDir, {recursive: true, force: true});
 mkdirSync(assetsDir, {recursive: true});
 copyFileSync(dropIn, join(assetsDir, `${slug}.hydrate.js`));
 copyFileSync(`${dropIn}.map`, join(assetsDir, `${slug}.hydrate.js.map`));
+const formFile = join(root, 'dist', `${slug}.form.js`);
+copyFileSync(formFile, join(assetsDir, `${slug}.form.js`));
+copyFileSync(`${formFile}.map`, join(assetsDir, `${slug}.form.js.map`));
 
 // Everything in the plugin folder but dotfiles (.gitignore) goes into the zip.
 const mtime = new Date('2000-01-01T00:00:00Z');

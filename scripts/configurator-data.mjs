@@ -2,7 +2,7 @@
 // pre-rendered parts (scripts/prerender-parts.mjs, checked against the renderer), the JSON-LD,
 // the CSP hash of the snippet's own <style>, and the drop-in's SRI hash and version. Served to
 // the page as the module `virtual:configurator-data` (Vite, in `npm start` and the build) and
-// to the component tests as the server command `configurator-data` (web-test-runner.config.mjs).
+// to the component tests as the server command `configurator-data` (test/runner/commands.mjs).
 import {createHash} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -144,7 +144,7 @@ const factsPhp =
 // ---------------------------------------------------------------------------------------------
 // The pre-rendered element, in parts
 
-const {parts, cases} = await prerenderParts();
+const {parts, cases, teaserCombinations} = await prerenderParts();
 const combinations = cases.length;
 
 const prerenderPhp =
@@ -153,7 +153,7 @@ const prerenderPhp =
   ) +
   phpFunction(
     'therapist_attachment_article_prerender_parts',
-    `The parts: \`template\` (holes {{theme}}, {{title}}, {{cta}}), \`titles\` (heading levels\n * 1–6), \`cta\` (\`link\` and \`linkNewTab\` with holes {{href}}, {{target}}, {{label}};\n * \`form\`, and \`formNoPrivacyNote\`, \`formNoCrisisLine\`, \`formNoNotes\` without those lines).\n * Checked against the renderer for ${combinations} combinations of settings.`,
+    `The parts: \`template\` (holes {{theme}}, {{title}}, {{cta}}), \`titles\` (heading levels\n * 1–6), \`cta\` (\`link\` and \`linkNewTab\` with holes {{href}}, {{target}}, {{label}};\n * \`form\`, and \`formNoPrivacyNote\`, \`formNoCrisisLine\`, \`formNoNotes\` without those lines),\n * \`teaser\` (for src/prerender.ts; the plugin does not offer the teaser yet).\n * Checked against the renderer for ${combinations} combinations of settings.`,
     `return ${php(parts)};`,
   ) +
   phpFunction(
@@ -223,6 +223,6 @@ if (check) {
   await writeFile(path.join(root, 'dist/prerender-parts.json'), `${JSON.stringify(parts)}\n`);
   await writeFile(path.join(root, 'dist/prerender-cases.json'), `${JSON.stringify(cases)}\n`);
   console.log(
-    `generate-wordpress: facts, ${combinations} pre-rendered combinations checked, block.json`,
+    `generate-wordpress: facts, ${combinations} pre-rendered combinations checked (and ${teaserCombinations} teasers, which the plugin does not offer yet), block.json`,
   );
 }

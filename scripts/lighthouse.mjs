@@ -2,8 +2,8 @@
 // pages, served from 127.0.0.1 against the built drop-in file (not Vite's dev server), in
 // Debian's Chromium (CHROME_PATH overrides). Lighthouse's default: a phone, simulated slow 4G
 // and a 4× slower CPU. Prints the scores and every audit that is not perfect; saves the
-// scores and findings in bench/results/lighthouse-<date>.json (full reports, too big to keep
-// in the repository, go to node_modules/.cache/lighthouse/).
+// scores and findings in bench/results/lighthouse-<date>.json (ignored by git; full reports
+// go to node_modules/.cache/lighthouse/).
 //
 //   node scripts/lighthouse.mjs [demo/index.html demo/northside.html …]   (default: every demo page)
 import {spawn} from 'node:child_process';

@@ -7,7 +7,8 @@ import {loadSources, tag} from './ssr.mjs';
 
 /**
  * @returns {Promise<{parts: import('../src/prerender.ts').PrerenderParts,
- *   cases: {attributes: Record<string, string>, expected: string}[]}>}
+ *   cases: {attributes: Record<string, string>, expected: string}[],
+ *   teaserCombinations: number}>}
  */
 export async function prerenderParts() {
   const src = await loadSources();
@@ -65,6 +66,39 @@ export async function prerenderParts() {
     if (n !== 1) throw new Error(`prerender-parts: expected ${what} once, found it ${n} times`);
     return s.replace(what, by);
   };
+  // The teaser: the same paragraphs, in two groups around its button or link.
+  const bodyOf = (markup) => {
+    const start = markup.indexOf('<div part="body" class="body">') + 30;
+    return markup.slice(start, markup.indexOf('</div><section', start));
+  };
+  const paragraphs = bodyOf(base)
+    .replace(/^<!--lit-part-->|<!--\/lit-part-->$/g, '')
+    .split(/(?=<!--lit-part [^>]*--><!--lit-node 0--><p part="paragraph">)/);
+  const teaserFrames = (readMore) => {
+    const body = bodyOf(
+      render({
+        ...ctaAttributes.link,
+        layout: 'teaser',
+        'teaser-paragraphs': '1',
+        ...(readMore ? {'read-more-href': SENTINEL.href} : {}),
+      }),
+    );
+    const open = body.slice(0, body.indexOf(paragraphs[0]));
+    const after = body.slice(open.length + paragraphs[0].length);
+    const rest = paragraphs.slice(1).join('');
+    const at = after.indexOf(rest);
+    if (!open || at < 0) throw new Error('prerender-parts: the teaser’s paragraphs were not found');
+    const control = after.slice(0, at);
+    return {
+      open,
+      control: readMore ? hole(control, `href="${SENTINEL.href}"`, 'href="{{readMore}}"') : control,
+      close: after.slice(at + rest.length),
+    };
+  };
+  const [teaserButton, teaserLink] = [teaserFrames(false), teaserFrames(true)];
+  if (teaserButton.open !== teaserLink.open || teaserButton.close !== teaserLink.close) {
+    throw new Error('prerender-parts: the teaser’s button and link differ beyond the control');
+  }
   const parts = {
     template: hole(
       `${base.slice(0, titleAt)}{{title}}${base.slice(titleEnd, ctaAt)}{{cta}}${base.slice(base.length - byCta.post)}`,
@@ -84,6 +118,12 @@ export async function prerenderParts() {
         return [kind, part];
       }),
     ),
+    teaser: {
+      open: teaserButton.open,
+      button: teaserButton.control,
+      link: teaserLink.control,
+      close: teaserButton.close,
+    },
   };
   if (/LABEL-SENTINEL|href\.invalid/.test(JSON.stringify(parts))) {
     throw new Error('prerender-parts: a sentinel value was left in the parts');
@@ -125,5 +165,42 @@ export async function prerenderParts() {
       }
     }
   }
-  return {parts, cases};
+  // The teaser, for every number of paragraphs, with its button or a link, in every look and
+  // with every call-to-action (at heading level 2: the title is independent of the body).
+  // Like the sample href, without `:`: the fill writes it as a character reference (same URL).
+  const readMore = '/blog/attached?a=1&b=2';
+  let teaserCombinations = 0;
+  for (const paragraphs of Array.from({length: 10}, (_, i) => i + 1)) {
+    for (const link of [false, true]) {
+      for (const theme of [undefined, ...THEMES]) {
+        for (const cta of [...formKinds, ...CTA_TARGETS]) {
+          const form = isForm(cta) ? ctaAttributes[cta] : undefined;
+          const attributes = {
+            layout: 'teaser',
+            'teaser-paragraphs': String(paragraphs),
+            ...(link ? {'read-more-href': readMore} : {}),
+            ...(theme ? {theme} : {}),
+            ...(form ?? {'cta-href': sample.href, 'cta-label': sample.label, 'cta-target': cta}),
+          };
+          const expected = render(attributes);
+          const filled = fillPrerender(parts, {
+            headingLevel: 2,
+            theme,
+            cta: form ? 'form' : {...sample, target: cta},
+            noPrivacyNote: form && 'no-privacy-note' in form,
+            noCrisisLine: form && 'no-crisis-line' in form,
+            teaser: {paragraphs, ...(link ? {readMoreHref: readMore} : {})},
+          });
+          if (filled !== expected) {
+            throw new Error(
+              `prerender-parts: the parts do not rebuild ${JSON.stringify(attributes)}; ` +
+                `first difference at ${commonPrefix([filled, expected])}`,
+            );
+          }
+          teaserCombinations++;
+        }
+      }
+    }
+  }
+  return {parts, cases, teaserCombinations};
 }

@@ -1,6 +1,9 @@
 // `npm run size`: gzip and brotli sizes of what users download, checked against the budget.
 // The npm entry is measured as an app's bundler would ship it: minified, Lit left out (the
-// app has its own copy). Fails (exit 1) when a file is over budget. 1 KB = 1,000 bytes.
+// app has its own copy), without the contact form's chunk, which it imports only with
+// `form-action`. Fails (exit 1) when a file is over budget. 1 KB = 1,000 bytes. The floor
+// beside them: Lit with a trivial element that renders the article's text, which no split
+// can make smaller.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,7 +12,8 @@ import {build} from 'vite';
 
 const KB = 1000;
 const dropIn = 'dist/therapist-attachment-article.js';
-if (!fs.existsSync(dropIn) || !fs.existsSync('dist/npm/define.js')) {
+const formFile = 'dist/therapist-attachment-article.form.js';
+if (![dropIn, formFile, 'dist/npm/define.js'].every((file) => fs.existsSync(file))) {
   console.error('size: dist/ is missing — run `npm run build` first.');
   process.exit(1);
 }
@@ -27,7 +31,36 @@ await build({
       formats: ['es'],
       fileName: () => 'npm-entry.js',
     },
-    rolldownOptions: {external: [/^lit($|\/)/, /^@lit\//]},
+    rolldownOptions: {
+      external: [/^lit($|\/)/, /^@lit\//],
+      output: {chunkFileNames: 'npm-[name].js'},
+    },
+  },
+});
+// The floor: Lit, a trivial element and the article's text, built like the drop-in.
+const floorEntry = path.join(out, 'floor-entry.js');
+fs.writeFileSync(
+  floorEntry,
+  `import {LitElement, html} from ${JSON.stringify(path.resolve('node_modules/lit/index.js'))};
+import {article} from ${JSON.stringify(path.resolve('src/content/article.ts'))};
+const run = (r) => (typeof r === 'string' ? r : html\`<em>\${r.emphasis}</em>\`);
+customElements.define('floor-element', class extends LitElement {
+  render() {
+    return html\`<h2>\${article.title}</h2>\${article.paragraphs.map((p) => html\`<p>\${p.map(run)}</p>\`)}\`;
+  }
+});
+`,
+);
+await build({
+  configFile: false,
+  logLevel: 'silent',
+  build: {
+    outDir: out,
+    emptyOutDir: false,
+    minify: true,
+    sourcemap: false,
+    target: 'es2021',
+    lib: {entry: floorEntry, formats: ['iife'], name: 'Floor', fileName: () => 'floor.js'},
   },
 });
 
@@ -42,21 +75,40 @@ const measure = (file) => {
 };
 
 // The budgets were 12 KB and 6 KB for the article and its link (11.40 KB and 5.80 KB were
-// measured then). The inline contact form, which every copy carries so that one file still
-// does everything, adds about 2.3 KB and 2.7 KB: the budgets below make room for it and no more.
+// measured then); the inline contact form moved them to 14 KB and 9 KB. They are not raised
+// again: the teaser, print styles and reading signals (about 0.9 KB) fit only because the form
+// is now loaded on demand.
+//
+// Issue 10 asks for 11.0 KB, 3.5 KB and 6.0 KB (the `target` column). The drop-in and the npm
+// entry miss theirs: what would close the gap is in docs/performance.md. Until they reach them,
+// the budgets stay where they were and the targets are printed beside them; the form file is
+// held to its target.
 const rows = [
-  {name: 'drop-in (Lit included)', file: dropIn, budget: 14 * KB},
-  {name: 'npm entry (without Lit)', file: path.join(out, 'npm-entry.js'), budget: 9 * KB},
+  {name: 'drop-in (Lit included)', file: dropIn, budget: 14 * KB, target: 11.0 * KB},
+  {name: 'form module (drop-in)', file: formFile, budget: 3.5 * KB, target: 3.5 * KB},
+  {
+    name: 'npm entry (without Lit)',
+    file: path.join(out, 'npm-entry.js'),
+    budget: 9 * KB,
+    target: 6.0 * KB,
+  },
+  {name: 'floor: Lit + the article’s text', file: path.join(out, 'floor.js')},
 ];
 let over = false;
-console.log('| file | raw | gzip | brotli | budget (gzip) |\n| --- | ---: | ---: | ---: | ---: |');
+const kb = (n) => `${(n / KB).toFixed(2)} KB`;
+console.log(
+  '| file | raw | gzip | brotli | budget (gzip) | target (gzip) |\n| --- | ---: | ---: | ---: | ---: | ---: |',
+);
 for (const row of rows) {
   const size = measure(row.file);
-  const ok = size.gzip <= row.budget;
+  const ok = !row.budget || size.gzip <= row.budget;
   over ||= !ok;
-  const kb = (n) => `${(n / KB).toFixed(2)} KB`;
+  const budget = row.budget ? `${kb(row.budget)} ${ok ? 'ok' : 'OVER'}` : '';
+  const target = row.target
+    ? `${kb(row.target)} ${size.gzip <= row.target ? 'met' : 'missed'}`
+    : '';
   console.log(
-    `| ${row.name} | ${kb(size.raw)} | ${kb(size.gzip)} | ${kb(size.brotli)} | ${kb(row.budget)} ${ok ? 'ok' : 'OVER'} |`,
+    `| ${row.name} | ${kb(size.raw)} | ${kb(size.gzip)} | ${kb(size.brotli)} | ${budget} | ${target} |`,
   );
 }
 fs.rmSync(out, {recursive: true, force: true});

@@ -1,79 +1,17 @@
 import {html, nothing, type LitElement} from 'lit';
 import {FIELD_DESCRIPTORS, FIELDS, type FieldName} from './content/form-fields.js';
 import {formStrings, type FormStrings} from './content/form-strings.js';
+import {
+  FormFailedEvent,
+  FormSentEvent,
+  FormSubmitEvent,
+  type FormFailure,
+  type FormFields,
+} from './events.js';
 
 export {FIELDS, type FieldName};
 
-/** What the visitor wrote. Listeners of the submit event may add fields (Netlify's `form-name`). */
-export type FormFields = Record<FieldName, string> & Record<string, string>;
-
 export type FormState = 'idle' | 'sending' | 'sent' | 'failed';
-
-/** Why a submission failed. */
-export type FormFailure = 'invalid' | 'http' | 'network' | 'timeout' | 'offline';
-
-export interface FormSubmitDetail {
-  readonly fields: FormFields;
-  /** Random per submission; the same for a retry of unchanged fields, so a server can dedupe. */
-  readonly submissionId: string;
-}
-
-export interface FormSentDetail {
-  readonly submissionId: string;
-  /** The response's status; absent when a site's own delivery (`respondWith`) resolved. */
-  readonly status?: number;
-}
-
-export interface FormFailedDetail {
-  readonly submissionId: string;
-  /**
-   * `invalid`: 422 with field errors (shown on the fields); `http`: any other non-2xx status;
-   * `network`: no response (refused, dropped, or a `respondWith` promise rejected);
-   * `timeout`; `offline`: the browser was offline, nothing was sent.
-   */
-  readonly reason: FormFailure;
-  readonly status?: number;
-}
-
-const options = {bubbles: true, composed: true};
-
-/**
- * Fired before the message is sent. `preventDefault()` sends nothing; `respondWith(promise)`
- * sends nothing and shows the outcome of the site's own delivery instead.
- */
-export class FormSubmitEvent extends Event {
-  static readonly eventName = 'therapist-article-form-submit';
-  /** The promise given to `respondWith`. */
-  response?: Promise<unknown>;
-  constructor(readonly detail: FormSubmitDetail) {
-    super(FormSubmitEvent.eventName, {...options, cancelable: true});
-  }
-  /**
-   * Deliver the message yourself (call it synchronously, in the listener). The form shows
-   * “sending” until the promise settles: a rejection, or a `Response` that is not ok, is a
-   * failure; anything else means sent.
-   */
-  respondWith(response: Promise<unknown>): void {
-    this.preventDefault();
-    this.response = response;
-  }
-}
-
-/** Fired after the message was delivered (a 2xx answer). */
-export class FormSentEvent extends Event {
-  static readonly eventName = 'therapist-article-form-sent';
-  constructor(readonly detail: FormSentDetail) {
-    super(FormSentEvent.eventName, options);
-  }
-}
-
-/** Fired after a submission failed. Never carries what the visitor wrote. */
-export class FormFailedEvent extends Event {
-  static readonly eventName = 'therapist-article-form-failed';
-  constructor(readonly detail: FormFailedDetail) {
-    super(FormFailedEvent.eventName, options);
-  }
-}
 
 /** `crypto.randomUUID` exists only in secure contexts: an http page gets 128 random bits. */
 const randomId = () =>
@@ -92,6 +30,15 @@ export class ContactForm {
   urlencoded = false;
   timeout = 15000;
   strings: FormStrings = formStrings;
+  /** Set by the host: the texts a page gave (`form-strings`), over the English ones. */
+  set given(given: Partial<FormStrings>) {
+    const strings = {...formStrings};
+    for (const key of Object.keys(strings) as (keyof FormStrings)[]) {
+      const value = given[key];
+      if (typeof value === 'string' && value.trim()) strings[key] = value;
+    }
+    this.strings = strings;
+  }
   private id = '';
   private sentFields = '';
 
@@ -116,22 +63,22 @@ export class ContactForm {
     event.preventDefault();
     if (this.state === 'sending') return;
     const form = event.currentTarget as HTMLFormElement;
-    const inputs = FIELDS.map((name) => form.elements.namedItem(name) as HTMLInputElement);
+    const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value;
     const errors: Partial<Record<FieldName, string>> = {};
     const s = this.strings;
-    FIELD_DESCRIPTORS.forEach(({name, required, maxLength}, i) => {
-      const input = inputs[i]!;
+    for (const {name, required, maxLength} of FIELD_DESCRIPTORS) {
+      const input = form.elements.namedItem(name) as HTMLInputElement;
       // Code points, as the server counts them; too long is refused, never cut.
       if ([...input.value].length > maxLength) {
         errors[name] = s.tooLong.replace('{max}', maxLength.toLocaleString(s.lang || 'en'));
       } else if (!input.checkValidity() || (required && !input.value.trim())) {
         errors[name] = s[`${name}Error`];
       }
-    });
+    }
     if (this.invalid(errors)) return;
     // A bot filled the hidden field: pretend success, send nothing.
-    if ((form.elements.namedItem('_gotcha') as HTMLInputElement).value) return this.set('sent');
-    const fields = Object.fromEntries(inputs.map((i) => [i.name, i.value])) as FormFields;
+    if (value('_gotcha')) return this.set('sent');
+    const fields = Object.fromEntries(FIELDS.map((name) => [name, value(name)])) as FormFields;
     const key = JSON.stringify(fields);
     if (key !== this.sentFields) [this.sentFields, this.id] = [key, randomId()];
     const submissionId = this.id;

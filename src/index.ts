@@ -1,22 +1,23 @@
+// The npm entry: the class and what a page's code writes against it (its events, their
+// details, the form's strings). No side effects: `define.js` registers the tag. The article's
+// text, the URL rules and the option lists are the element's own business, not API.
+export {TherapistAttachmentArticle} from './therapist-attachment-article.js';
 export {
-  TherapistAttachmentArticle,
+  ArticleReadEvent,
+  ArticleViewEvent,
   CtaClickEvent,
-  DEFAULTS,
-  THEMES,
-  CTA_TARGETS,
-} from './therapist-attachment-article.js';
-export type {CtaClickDetail, CtaTarget, Theme} from './therapist-attachment-article.js';
-export {article, signature, plainText} from './content/article.js';
-export type {ArticleContent, Inline, Paragraph} from './content/article.js';
-export {safeUrl} from './safe-url.js';
-export {FIELDS, FormSubmitEvent, FormSentEvent, FormFailedEvent} from './contact-form.js';
+  FormSubmitEvent,
+  FormSentEvent,
+  FormFailedEvent,
+} from './events.js';
 export type {
-  FieldName,
+  CtaClickDetail,
   FormFields,
   FormFailure,
   FormSubmitDetail,
   FormSentDetail,
   FormFailedDetail,
-} from './contact-form.js';
-export {formStrings} from './content/form-strings.js';
+} from './events.js';
+export type {CtaTarget, Theme} from './options.js';
+export type {FieldName} from './content/form-fields.js';
 export type {FormStrings} from './content/form-strings.js';

@@ -17,6 +17,17 @@ export type CtaTarget = (typeof CTA_TARGETS)[number];
 export const FORM_ENCODINGS = ['json', 'urlencoded'] as const;
 export type FormEncoding = (typeof FORM_ENCODINGS)[number];
 
+/** How much of the article is shown at first: all of it, or its opening and a button. */
+export const LAYOUTS = ['full', 'teaser'] as const;
+export type Layout = (typeof LAYOUTS)[number];
+
+/**
+ * The teaser's defaults: the whole article, and with `layout="teaser"` three paragraphs, so
+ * that the teaser ends on the article's hook (“Well – here is a straight up answer from a
+ * therapist …”), just before the answer.
+ */
+export const TEASER_DEFAULTS = {layout: 'full', paragraphs: 3} as const;
+
 /** The heading levels the title may take. */
 export const HEADING_LEVELS = [1, 2, 3, 4, 5, 6] as const;
 

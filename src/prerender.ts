@@ -34,6 +34,17 @@ export interface PrerenderParts {
     /** The form without either line. */
     readonly formNoNotes: string;
   };
+  /**
+   * `layout="teaser"`: what goes around the body's paragraphs (which the template already
+   * holds) when the first few are shown and the rest wait: `open`, the opening paragraphs,
+   * `button` or `link` (with a `{{readMore}}` hole), the other paragraphs, `close`.
+   */
+  readonly teaser: {
+    readonly open: string;
+    readonly button: string;
+    readonly link: string;
+    readonly close: string;
+  };
 }
 
 /** Settings already checked by the element's rules (`safeUrl`, the lists in `options.ts`). */
@@ -47,6 +58,35 @@ export interface PrerenderSettings {
   readonly noPrivacyNote?: boolean;
   /** With the form: hide its crisis line (`no-crisis-line`). */
   readonly noCrisisLine?: boolean;
+  /** `layout="teaser"`: how many paragraphs show, and the full post's URL if it is elsewhere. */
+  readonly teaser?: {readonly paragraphs: number; readonly readMoreHref?: string};
+}
+
+/** Where the body's paragraphs start and end in the element's markup. */
+const BODY_START = '<div part="body" class="body"><!--lit-part-->';
+const BODY_END = '<!--/lit-part--></div><section';
+/** Each of the body's paragraphs starts with its template's part and node markers. */
+const PARAGRAPH_START = /(?=<!--lit-part [^>]*--><!--lit-node 0--><p part="paragraph">)/;
+
+/** The body of a filled template, its paragraphs cut into the teaser's two groups. */
+function teaserBody(parts: PrerenderParts, filled: string, teaser: PrerenderSettings['teaser']) {
+  const start = filled.indexOf(BODY_START);
+  const end = filled.indexOf(BODY_END, start);
+  const paragraphs = filled.slice(start + BODY_START.length, end).split(PARAGRAPH_START);
+  const {paragraphs: shown, readMoreHref} = teaser!;
+  const control = readMoreHref
+    ? parts.teaser.link.replace('{{readMore}}', () => protectText(readMoreHref))
+    : parts.teaser.button;
+  return (
+    filled.slice(0, start) +
+    '<div part="body" class="body">' +
+    parts.teaser.open +
+    paragraphs.slice(0, shown).join('') +
+    control +
+    paragraphs.slice(shown).join('') +
+    parts.teaser.close +
+    filled.slice(end + BODY_END.length - '</div><section'.length)
+  );
 }
 
 /** WordPress's smilies start with `:`, `;` or `8` (`:)`, `;)`, `8-)`, `8O`). */
@@ -82,15 +122,16 @@ export function fillPrerender(parts: PrerenderParts, settings: PrerenderSettings
   const structure =
     cta === 'form' ? form : cta.target === '_blank' ? parts.cta.linkNewTab : parts.cta.link;
   const values: Record<string, string> = {
-    theme: `theme-${settings.theme ?? 'none'}`,
+    theme: `theme-${settings.theme ?? 'none'}${settings.teaser ? ' closed' : ''}`,
     title: parts.titles[settings.headingLevel - 1] ?? parts.titles[1]!,
     cta: structure,
   };
   // Structure first, then values, each in one pass: a value is never read for holes.
-  const filled = parts.template.replace(
+  let filled = parts.template.replace(
     /\{\{(theme|title|cta)\}\}/g,
     (_, name: string) => values[name]!,
   );
+  if (settings.teaser) filled = teaserBody(parts, filled, settings.teaser);
   if (cta === 'form') return filled;
   const text: Record<string, string> = {
     href: protectText(cta.href),

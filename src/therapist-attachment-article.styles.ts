@@ -211,6 +211,20 @@ export const styles = css`
     opacity: 0.7;
   }
 
+  .closed :is(.more, .cta, .footer) {
+    display: none;
+  }
+
+  .more {
+    animation: reveal 0.3s ease-out;
+  }
+
+  @keyframes reveal {
+    from {
+      opacity: 0;
+    }
+  }
+
   .footer {
     margin-block-start: calc(var(--_spacing) * 1.5);
   }
@@ -259,6 +273,59 @@ export const styles = css`
   @media (prefers-reduced-motion: reduce) {
     .button {
       transition: none;
+    }
+
+    .more {
+      animation: none;
+    }
+  }
+
+  /* Paper: the whole article in black on white, the link's address written out, no controls. */
+  @media print {
+    .article {
+      max-width: none;
+      padding: 0;
+      border: 0;
+      background: none;
+      color: #000;
+    }
+
+    .article * {
+      color: inherit !important;
+      background: none !important;
+    }
+
+    header,
+    .title {
+      break-after: avoid;
+    }
+
+    p {
+      orphans: 3;
+      widows: 3;
+    }
+
+    form,
+    button,
+    .read-more {
+      display: none !important;
+    }
+
+    .closed :is(.more, .cta, .footer) {
+      display: block;
+      /* The reveal's fade would start from transparent, and leave the rest off the paper. */
+      animation: none;
+    }
+
+    .button {
+      display: inline;
+      padding: 0;
+      border: 0;
+    }
+
+    .button[href*=':']::after {
+      content: ' (' attr(href) ')';
+      font-weight: 400;
     }
   }
 `;

@@ -1,49 +1,21 @@
-import {LitElement, nothing, type PropertyValues} from 'lit';
-import {html, literal} from 'lit/static-html.js';
+import {LitElement, html, nothing, type PropertyValues} from 'lit';
+import {ATTRIBUTE_RULES, applyRule, type Settings} from './attribute-rules.js';
 import {article, signature, type Paragraph} from './content/article.js';
-import {formStrings, type FormStrings} from './content/form-strings.js';
-import {
-  ContactForm,
-  contactForm,
-  type FormFailedEvent,
-  type FormSentEvent,
-  type FormSubmitEvent,
-} from './contact-form.js';
-import {
-  CTA_TARGETS,
-  DEFAULTS,
-  FORM_DEFAULTS,
-  FORM_ENCODINGS,
-  THEMES,
-  type CtaTarget,
-  type Theme,
-} from './options.js';
-import {safeUrl} from './safe-url.js';
-
-export {CTA_TARGETS, DEFAULTS, THEMES, type CtaTarget, type Theme};
+import type {FormStrings} from './content/form-strings.js';
+import type {ContactForm} from './contact-form.js';
+import {ArticleReadEvent, ArticleViewEvent, CtaClickEvent} from './events.js';
+import {formFailed, formModule, loadForm} from './form-loader.js';
 import {styles} from './therapist-attachment-article.styles.js';
 
-const HEADINGS = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
-
-/** What the `therapist-article-cta-click` event tells a listener. */
-export interface CtaClickDetail {
-  /** The link's resolved, validated href (what the browser is about to open). */
-  readonly href: string;
-  readonly target: CtaTarget;
-}
-
-/**
- * Fired when a visitor activates the call-to-action link (click, Enter, or a tap). Bubbles
- * out of the shadow root. Call `preventDefault()` to stop the navigation and handle the
- * request yourself (open your own booking dialog, say). The element sends nothing anywhere:
- * count clicks with your own tools if you wish.
- */
-export class CtaClickEvent extends Event {
-  static readonly eventName = 'therapist-article-cta-click';
-  constructor(readonly detail: CtaClickDetail) {
-    super(CtaClickEvent.eventName, {bubbles: true, composed: true, cancelable: true});
-  }
-}
+const title = article.title;
+const HEADINGS = [
+  html`<h1 id="title" part="title" class="title">${title}</h1>`,
+  html`<h2 id="title" part="title" class="title">${title}</h2>`,
+  html`<h3 id="title" part="title" class="title">${title}</h3>`,
+  html`<h4 id="title" part="title" class="title">${title}</h4>`,
+  html`<h5 id="title" part="title" class="title">${title}</h5>`,
+  html`<h6 id="title" part="title" class="title">${title}</h6>`,
+];
 
 /** Attribute JSON; a value that does not parse stays a string, and is warned about later. */
 const parseJson = (value: string | null): unknown => {
@@ -54,8 +26,12 @@ const parseJson = (value: string | null): unknown => {
   }
 };
 
-const isOneOf = <T extends string>(list: readonly T[], value: string): value is T =>
-  (list as readonly string[]).includes(value);
+const CONTINUE = 'Continue reading';
+
+const RULES = Object.entries(ATTRIBUTE_RULES) as [
+  keyof Settings,
+  (typeof ATTRIBUTE_RULES)[keyof Settings],
+][];
 
 /**
  * Emily Powell's article “Is it "Normal" to be Attached to your Therapist?” and its
@@ -82,6 +58,10 @@ const isOneOf = <T extends string>(list: readonly T[], value: string): value is 
  * @fires {FormFailedEvent} therapist-article-form-failed - Sending failed (the fields keep their
  * text). `event.detail` is `{submissionId, reason, status}`; `reason` is `invalid`, `http`,
  * `network`, `timeout` or `offline`. Never carries what the visitor wrote.
+ * @fires {ArticleViewEvent} therapist-article-view - The article first came on screen. Once per
+ * element and page view; never while it is hidden. For a site's own analytics.
+ * @fires {ArticleReadEvent} therapist-article-read - The reader reached the call-to-action at the
+ * article's end (it came on screen). Once per element and page view, after the view event.
  *
  * @csspart article - The `<article>` that holds everything.
  * @csspart header - The header around the title.
@@ -100,6 +80,7 @@ const isOneOf = <T extends string>(list: readonly T[], value: string): value is 
  * @csspart form-error - Each field's error message.
  * @csspart form-status - The live message: sending, sent or failed.
  * @csspart form-button - The submit button, styled like the call-to-action button.
+ * @csspart read-more - The teaser's “Continue reading” button (or link, with `read-more-href`).
  * @csspart footer - The article's footer.
  * @csspart signature - The author's signature, “Emily Powell, LMHC, LPC”.
  *
@@ -131,6 +112,9 @@ export class TherapistAttachmentArticle extends LitElement {
     ctaLabel: {attribute: 'cta-label'},
     ctaTarget: {attribute: 'cta-target'},
     theme: {},
+    layout: {},
+    teaserParagraphs: {attribute: 'teaser-paragraphs', type: Number},
+    readMoreHref: {attribute: 'read-more-href'},
     formAction: {attribute: 'form-action'},
     formEncoding: {attribute: 'form-encoding'},
     formTimeout: {attribute: 'form-timeout', type: Number},
@@ -171,6 +155,32 @@ export class TherapistAttachmentArticle extends LitElement {
   theme?: string;
 
   /**
+   * `full` (default) shows the whole article. `teaser` shows the title and the opening
+   * paragraphs (`teaser-paragraphs`), then a “Continue reading” button that reveals the rest in
+   * place, or, with `read-more-href`, a link to the full post. Unknown values show the whole
+   * article, with a console warning. Printed, a teaser shows the whole article.
+   * @type {'full' | 'teaser'}
+   */
+  layout: string = 'full';
+
+  /**
+   * With `layout="teaser"`: how many paragraphs the teaser shows, 1–10. The default, 3, ends on
+   * the article's hook (“Well – here is a straight up answer from a therapist …”). Other values
+   * fall back to 3 with a console warning.
+   */
+  teaserParagraphs = 3;
+
+  /**
+   * With `layout="teaser"`: the full post's address. “Continue reading” is then a link to it
+   * instead of opening the rest in place (for a site that is not the article's home). The same
+   * URLs as `cta-href` are allowed; others keep the button, with a console warning.
+   */
+  readMoreHref?: string;
+
+  /** Whether a teaser's reader has opened the rest (not an attribute: the reader's own act). */
+  private expanded = false;
+
+  /**
    * Turns on the contact form, which then replaces the link: where the visitor's message is
    * POSTed. An `https:` URL, or this page's own origin (a path such as `/contact-form`). Any
    * other value keeps the link, with a console warning.
@@ -201,133 +211,145 @@ export class TherapistAttachmentArticle extends LitElement {
    */
   strings?: Partial<FormStrings> | string;
 
-  private level: number = DEFAULTS.headingLevel;
-  private href: string = DEFAULTS.ctaHref;
-  private label: string = DEFAULTS.ctaLabel;
-  private target: CtaTarget = DEFAULTS.ctaTarget;
-  private look: Theme | undefined;
-  private readonly form = new ContactForm(this);
+  /** What is rendered: every attribute's value after its rule in `attribute-rules.ts`. */
+  private readonly settings = Object.fromEntries(
+    RULES.map(([key, rule]) => [key, rule.fallback]),
+  ) as Settings;
+  /** The contact form's state, once its code has loaded (only with `form-action`). */
+  private form?: ContactForm;
   /** The last bad value warned about, per attribute, so a value is reported once. */
   private readonly warned = new Map<string, string>();
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('headingLevel')) {
-      const value = this.headingLevel as unknown;
-      const ok = typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 6;
-      this.level = this.check(
-        'heading-level',
-        ok ? value : undefined,
-        value,
-        DEFAULTS.headingLevel,
-      );
-    }
-    if (changed.has('ctaHref')) {
-      const safe = this.ctaHref == null ? undefined : safeUrl(String(this.ctaHref));
-      this.href = this.check('cta-href', safe ?? undefined, this.ctaHref, DEFAULTS.ctaHref);
-    }
-    if (changed.has('ctaLabel')) {
-      const label = this.ctaLabel == null ? '' : String(this.ctaLabel).trim();
-      this.label = this.check('cta-label', label || undefined, this.ctaLabel, DEFAULTS.ctaLabel);
-    }
-    if (changed.has('ctaTarget')) {
-      const target = String(this.ctaTarget ?? '')
-        .trim()
-        .toLowerCase();
-      this.target = this.check(
-        'cta-target',
-        isOneOf(CTA_TARGETS, target) ? target : undefined,
-        this.ctaTarget,
-        DEFAULTS.ctaTarget,
-      );
-    }
-    if (changed.has('formAction')) {
-      const action =
-        this.formAction == null ? null : safeUrl(String(this.formAction), undefined, true);
-      this.form.action = this.check(
-        'form-action',
-        action ?? undefined,
-        this.formAction,
-        '',
-        'the link',
-      );
-    }
-    if (changed.has('formEncoding')) {
-      const encoding = String(this.formEncoding ?? '')
-        .trim()
-        .toLowerCase();
-      this.form.urlencoded =
-        this.check(
-          'form-encoding',
-          isOneOf(FORM_ENCODINGS, encoding) ? encoding : undefined,
-          this.formEncoding,
-          FORM_DEFAULTS.encoding,
-        ) !== 'json';
-    }
-    if (changed.has('formTimeout')) {
-      const ms = this.formTimeout;
-      this.form.timeout = this.check(
-        'form-timeout',
-        ms > 0 && ms < 2 ** 31 ? ms : undefined,
-        ms,
-        FORM_DEFAULTS.timeout,
-      );
-    }
-    if (changed.has('strings')) {
-      const given = this.strings;
-      const ok = given && typeof given === 'object' && !Array.isArray(given) ? given : undefined;
-      const strings = {...formStrings};
-      for (const key of Object.keys(strings) as (keyof FormStrings)[]) {
-        const value = ok?.[key];
-        if (typeof value === 'string' && value.trim()) strings[key] = value;
-      }
-      this.form.strings = this.check(
-        'form-strings',
-        ok && strings,
-        given,
-        formStrings,
-        'the defaults',
-      );
-    }
-    if (changed.has('theme')) {
-      const theme = String(this.theme ?? '')
-        .trim()
-        .toLowerCase();
-      this.look = this.check(
-        'theme',
-        isOneOf(THEMES, theme) ? theme : undefined,
-        this.theme,
-        undefined,
-        'the page’s own look',
-      );
-    }
+  /** Whether the form's code is still on its way (the call-to-action waits for it). */
+  private get formPending(): boolean {
+    return this.formAction != null && !formModule && !formFailed;
   }
 
   /**
-   * Returns `valid` when there is one; otherwise the fallback, with one console warning per bad
-   * value. An absent or empty attribute is not an error: it simply means the default.
+   * With `form-action`, the form's code is loaded (once per page). A pre-rendered form waits
+   * for it before the first update, so that it hydrates as it is; otherwise the article renders
+   * at once and the form joins it when its code has loaded. If the code cannot load, the link
+   * is shown.
    */
-  private check<T>(
-    attribute: string,
-    valid: T | undefined,
-    raw: unknown,
-    fallback: T,
-    shown = JSON.stringify(fallback),
-  ): T {
-    if (valid !== undefined) return valid;
-    const given = raw == null ? '' : String(raw);
-    if (given.trim() !== '' && this.warned.get(attribute) !== given) {
-      this.warned.set(attribute, given);
-      const value = given.length > 80 ? `${given.slice(0, 80)}…` : given;
-      console.warn(
-        `<therapist-attachment-article>: ignored ${attribute}=${JSON.stringify(value)}; ` +
-          `using ${shown}.`,
-      );
+  protected override scheduleUpdate() {
+    if (!this.formPending) return super.scheduleUpdate();
+    if (this.hasUpdated || !this.renderRoot.hasChildNodes()) {
+      void loadForm().then(() => this.requestUpdate());
+      return super.scheduleUpdate();
     }
-    return fallback;
+    return loadForm().then(() => {
+      // A pre-rendered form that cannot work: rendered afresh, with the link (its styles stay).
+      // Lit's hydration support marks a pre-rendered root with `_$needsHydration` (`_$AG` in
+      // its production build); test/dist/form-on-demand.test.mjs checks this still works.
+      const root = this as unknown as {_$needsHydration?: boolean; _$AG?: boolean};
+      if (!formModule && (root._$needsHydration || root._$AG)) {
+        root._$needsHydration = root._$AG = false;
+        for (const node of [...this.renderRoot.childNodes]) {
+          if (!(node instanceof HTMLStyleElement)) node.remove();
+        }
+      }
+      return super.scheduleUpdate();
+    });
+  }
+
+  /** With `form-action`, `updateComplete` resolves once the form (or, failing it, the link) is rendered. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (!this.formPending) return done;
+    await loadForm();
+    return super.getUpdateComplete();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const s = this.settings as Record<string, unknown>;
+    for (const [key, rule] of RULES) {
+      if (changed.has(key)) s[key] = applyRule<unknown>(rule, this[key], this.warned);
+    }
+    if (!formModule) return;
+    const form = (this.form ??= new formModule.ContactForm(this));
+    form.action = this.settings.formAction;
+    form.urlencoded = this.settings.formEncoding !== 'json';
+    form.timeout = this.settings.formTimeout;
+    form.given = this.settings.strings;
+  }
+
+  /** The reading signals already fired, by event name: each fires once per element. */
+  private readonly fired = new Set<string>();
+  private observer?: IntersectionObserver;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.watch();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.observer?.disconnect();
+  }
+
+  protected override firstUpdated(): void {
+    this.watch();
+  }
+
+  /** Watches the article and its call-to-action come on screen, until both have. */
+  private watch(): void {
+    if (this.fired.size > 1) return;
+    this.observer ??= new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        this.signal(new ArticleViewEvent());
+        if (entry.target.matches('.cta')) this.signal(new ArticleReadEvent());
+      }
+      if (this.fired.size > 1) this.observer!.disconnect();
+    });
+    for (const selector of ['.article', '.cta']) {
+      this.observer.observe(this.renderRoot.querySelector(selector)!);
+    }
+  }
+
+  private signal(event: Event): void {
+    if (this.fired.has(event.type)) return;
+    this.fired.add(event.type);
+    this.dispatchEvent(event);
+  }
+
+  /** Opens a teaser's rest in place and moves focus to its first paragraph. */
+  private async expand(): Promise<void> {
+    this.expanded = true;
+    this.requestUpdate();
+    await this.updateComplete;
+    const first = this.renderRoot.querySelector<HTMLElement>('#more > p')!;
+    first.tabIndex = -1;
+    first.focus();
+  }
+
+  /** The teaser: its opening paragraphs, “Continue reading”, and the rest, closed at first. */
+  private renderTeaser(paragraphs: unknown[]) {
+    const {teaserParagraphs: shown, readMoreHref} = this.settings;
+    return html`${paragraphs.slice(0, shown)}
+      <p ?hidden=${this.expanded}>
+        ${
+          readMoreHref
+            ? html`<a part="read-more" class="button read-more" href=${readMoreHref}
+                >${CONTINUE}</a
+              >`
+            : html`<button
+                part="read-more"
+                class="button read-more"
+                aria-expanded=${this.expanded}
+                aria-controls="more"
+                @click=${this.expand}
+              >
+                ${CONTINUE}
+              </button>`
+        }
+      </p>
+      <div id="more" class="more">${paragraphs.slice(shown)}</div>`;
   }
 
   private onCtaClick(event: MouseEvent): void {
-    const ctaClick = new CtaClickEvent({href: this.href, target: this.target});
+    const {ctaHref: href, ctaTarget: target} = this.settings;
+    const ctaClick = new CtaClickEvent({href, target});
     if (!this.dispatchEvent(ctaClick)) event.preventDefault();
   }
 
@@ -339,47 +361,40 @@ export class TherapistAttachmentArticle extends LitElement {
     </p>`;
   }
 
-  private renderTitle() {
-    // The tag is one of six static literals (h1–h6), never a value from outside; the lint
-    // rules below do not know lit/static-html.
-    const tag = HEADINGS[this.level - 1];
-    // eslint-disable-next-line lit/binding-positions, lit/no-invalid-html
-    return html`<${tag} id="title" part="title" class="title">${article.title}</${tag}>`;
-  }
-
   protected override render() {
-    const newTab = this.target === '_blank';
+    const {ctaHref, ctaLabel, ctaTarget, theme, layout} = this.settings;
+    const newTab = ctaTarget === '_blank';
+    const teaser = layout === 'teaser';
+    const paragraphs = article.paragraphs.map((p) => this.renderParagraph(p));
+    // A teaser not yet opened hides its rest, call-to-action and footer (but prints them).
+    const look =
+      (theme ? `theme-${theme}` : 'theme-none') + (teaser && !this.expanded ? ' closed' : '');
     return html`
-      <article
-        part="article"
-        class="article ${this.look ? `theme-${this.look}` : 'theme-none'}"
-        lang=${article.lang}
-        aria-labelledby="title"
-      >
-        <header part="header">${this.renderTitle()}</header>
-        <div part="body" class="body">
-          ${article.paragraphs.map((p) => this.renderParagraph(p))}
-        </div>
+      <article part="article" class="article ${look}" lang=${article.lang} aria-labelledby="title">
+        <header part="header">${HEADINGS[this.settings.headingLevel - 1]}</header>
+        <div part="body" class="body">${teaser ? this.renderTeaser(paragraphs) : paragraphs}</div>
         <section part="cta" class="cta">
           ${this.renderParagraph(article.callToAction, 'paragraph cta-text')}
           ${
-            this.form.action
-              ? contactForm(this.form, !this.noPrivacyNote, !this.noCrisisLine)
-              : html`<slot name="cta">
-                  <a
-                    part="cta-button"
-                    class="button"
-                    href=${this.href}
-                    target=${this.target}
-                    rel=${newTab ? 'noopener noreferrer' : nothing}
-                    @click=${this.onCtaClick}
-                    >${this.label}${
-                      newTab
-                        ? html`<span class="visually-hidden"> (opens in a new tab)</span>`
-                        : nothing
-                    }</a
-                  >
-                </slot>`
+            this.form?.action
+              ? formModule!.contactForm(this.form, !this.noPrivacyNote, !this.noCrisisLine)
+              : this.settings.formAction && this.formPending
+                ? nothing
+                : html`<slot name="cta">
+                    <a
+                      part="cta-button"
+                      class="button"
+                      href=${ctaHref}
+                      target=${ctaTarget}
+                      rel=${newTab ? 'noopener noreferrer' : nothing}
+                      @click=${this.onCtaClick}
+                      >${ctaLabel}${
+                        newTab
+                          ? html`<span class="visually-hidden"> (opens in a new tab)</span>`
+                          : nothing
+                      }</a
+                    >
+                  </slot>`
           }
         </section>
         <footer part="footer" class="footer">
@@ -387,14 +402,5 @@ export class TherapistAttachmentArticle extends LitElement {
         </footer>
       </article>
     `;
-  }
-}
-
-declare global {
-  interface GlobalEventHandlersEventMap {
-    'therapist-article-cta-click': CtaClickEvent;
-    'therapist-article-form-submit': FormSubmitEvent;
-    'therapist-article-form-sent': FormSentEvent;
-    'therapist-article-form-failed': FormFailedEvent;
   }
 }

@@ -1,4 +1,4 @@
-import {expect, fixture, html} from '@open-wc/testing';
+import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {executeServerCommand} from '@web/test-runner-commands';
 import '../src/define.js';
 import type {TherapistAttachmentArticle} from '../src/therapist-attachment-article.js';
@@ -308,7 +308,10 @@ describe('configurator: copying, privacy, small screens', () => {
     const el = await open();
     const button = $<HTMLButtonElement>(el, '#platform-html button');
     button.click();
-    await new Promise((r) => setTimeout(r, 300));
+    // the clipboard answers asynchronously; the status then says what happened
+    await waitUntil(() => seen($(el, '#platform-html [role="status"]')), 'no status', {
+      timeout: 5000,
+    });
     await settle(el);
     const status = seen($(el, '#platform-html [role="status"]'));
     expect(status).to.match(/^(Copied\.|Selected)/);

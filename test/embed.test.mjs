@@ -1,17 +1,22 @@
-// The pre-rendered snippet (dist/embed.html) and the plain drop-in's fallback, in real engines:
-// Chromium through playwright-core, Firefox through puppeteer-core (WebDriver BiDi).
+// The pre-rendered snippet (dist/embed.html, and one made with form-action) and the plain
+// drop-in's fallback, in real engines: Chromium and Firefox through puppeteer-core (Firefox over
+// WebDriver BiDi), WebKit through webdriverio + WebKitWebDriver + MiniBrowser (under Xvfb).
 // Needs `npm run build`; run with `npm run test:embed`.
-/* global __settle, __before, __mutations, __shifts -- set by the probes in the test pages */
+/* global __settle, __before, __mutations, __shifts -- set by the test pages' probes */
 import assert from 'node:assert/strict';
-import {readFile} from 'node:fs/promises';
+import {execFile} from 'node:child_process';
+import {mkdtemp, readFile, rm} from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import {pathToFileURL} from 'node:url';
+import {promisify} from 'node:util';
 import {after, before, describe, it} from 'node:test';
-import {chromium} from 'playwright-core';
 import puppeteer from 'puppeteer-core';
+import {remote} from 'webdriverio';
 import {serveStatic} from '../scripts/static-server.mjs';
 import {FALLBACK, cases, dist, page, requireBuild, snippet, tag} from '../bench/pages.mjs';
 import {chromiumArgs, chromiumPath} from '../scripts/chromium.mjs';
+import {startWebKitDriver, webkitCapabilities} from './runner/webkit-launcher.mjs';
 
 requireBuild();
 const {article, plainText, signature} = await import(
@@ -28,7 +33,13 @@ const ACCENT = 'rgb(43, 93, 83)';
 // Layout shifts from the first byte, and a promise for "upgraded, updated, two frames later";
 // right after the snippet (before the deferred script can run), the paragraph nodes, their
 // boxes and every later mutation of the shadow tree.
+// Errors are collected in the page too: WebKit's driver (WebDriver classic) reports none.
 const headProbe = `<script>
+window.__errors = [];
+addEventListener('error', (e) => __errors.push(e.message));
+addEventListener('unhandledrejection', (e) => __errors.push(String(e.reason)));
+const consoleError = console.error;
+console.error = (...args) => { __errors.push(args.join(' ')); consoleError.apply(console, args); };
 window.__settle = async (tagName) => {
   await customElements.whenDefined(tagName);
   await Promise.all([...document.querySelectorAll(tagName)].map((el) => el.updateComplete));
@@ -61,6 +72,18 @@ const pages = {
   '/drop-in-first.html': page({head: headProbe + dropInScript + hydrateScript, body: bare}),
   '/hydrate-first.html': page({head: headProbe + hydrateScript + dropInScript, body: bare}),
 };
+// The snippet for the form (form-action set), as `build-embed.mjs --out=DIR` writes it.
+const formDir = await mkdtemp(path.join(os.tmpdir(), 'embed-form-'));
+await promisify(execFile)(process.execPath, [
+  path.resolve(import.meta.dirname, '../scripts/build-embed.mjs'),
+  `--out=${formDir}`,
+  'form-action=/contact',
+]);
+const formSnippet = (await readFile(path.join(formDir, 'embed.html'), 'utf8'))
+  .replace(/^<!--[\s\S]*?-->\n/, '')
+  .replace(`src="${tag}.hydrate.js"`, `src="/${tag}.hydrate.js"`);
+await rm(formDir, {recursive: true, force: true});
+pages['/form.html'] = page({head: headProbe, body: formSnippet + snapshotProbe});
 // No inline script or style of its own: only what the snippet brings, under the policy the
 // build prints in dist/embed.csp.txt.
 pages['/csp.html'] = `<!doctype html><html lang="en"><head><meta charset="utf-8">
@@ -83,24 +106,38 @@ before(async () => {
 });
 after(async () => server?.close());
 
-/** One engine: `open(path, {js})` loads a page and collects errors; tabs share a browser. */
+const VIEWPORT = {width: 390, height: 844};
+
+/** A puppeteer-driven tab: errors from the browser's own events. */
+async function puppeteerTab(context, pathname, {js, perPage}) {
+  const tab = await context.newPage();
+  await tab.setViewport(VIEWPORT);
+  if (!js && perPage) await tab.setJavaScriptEnabled(false);
+  const errors = [];
+  tab.on('pageerror', (e) => errors.push(e.message));
+  tab.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await tab.goto(server.url + pathname.slice(1), {waitUntil: 'load'});
+  return {
+    evaluate: (fn, arg) => tab.evaluate(fn, arg),
+    errors: async () => errors,
+    close: () => tab.close(),
+  };
+}
+
+/** One engine: `open(path, {js})` loads a page; `errors()` lists what went wrong in it. */
 const engines = {
   chromium() {
-    const browser = chromium.launch({executablePath: chromiumPath, args: chromiumArgs});
+    const browser = puppeteer.launch({
+      executablePath: chromiumPath,
+      headless: true,
+      args: chromiumArgs,
+    });
     return {
       async open(pathname, {js = true} = {}) {
-        const context = await (
-          await browser
-        ).newContext({
-          javaScriptEnabled: js,
-          viewport: {width: 390, height: 844},
-        });
-        const tab = await context.newPage();
-        const errors = [];
-        tab.on('pageerror', (e) => errors.push(e.message));
-        tab.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-        await tab.goto(server.url + pathname.slice(1), {waitUntil: 'load'});
-        return {evaluate: (fn, arg) => tab.evaluate(fn, arg), errors, close: () => context.close()};
+        // a context per page: no cache or storage shared between them
+        const context = await (await browser).createBrowserContext();
+        const tab = await puppeteerTab(context, pathname, {js, perPage: true});
+        return {...tab, close: () => context.close()};
       },
       close: async () => (await browser).close(),
     };
@@ -116,17 +153,47 @@ const engines = {
       });
     const browsers = {};
     return {
-      async open(pathname, {js = true} = {}) {
-        const browser = await (browsers[js] ??= launch(js));
-        const tab = await browser.newPage();
-        await tab.setViewport({width: 390, height: 844});
-        const errors = [];
-        tab.on('pageerror', (e) => errors.push(e.message));
-        tab.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-        await tab.goto(server.url + pathname.slice(1), {waitUntil: 'load'});
-        return {evaluate: (fn, arg) => tab.evaluate(fn, arg), errors, close: () => tab.close()};
-      },
+      open: async (pathname, {js = true} = {}) =>
+        puppeteerTab(await (browsers[js] ??= launch(js)), pathname, {js}),
       close: () => Promise.all(Object.values(browsers).map(async (b) => (await b).close())),
+    };
+  },
+  webkit() {
+    // One MiniBrowser at a time, restarted when scripting is switched (a command-line setting).
+    const driver = startWebKitDriver();
+    let current = null;
+    const session = async (js) => {
+      if (current?.js === js) return current.browser;
+      await current?.browser.deleteSession();
+      const {port} = await driver;
+      const args = js ? [] : ['--enable-javascript=false'];
+      const browser = await remote({
+        hostname: '127.0.0.1',
+        port,
+        path: '/',
+        logLevel: 'error',
+        capabilities: webkitCapabilities(args),
+      });
+      // the window, not the viewport, is sized: MiniBrowser stays at least ~447 px wide
+      await browser.setWindowSize(VIEWPORT.width, VIEWPORT.height + 80);
+      current = {js, browser};
+      return browser;
+    };
+    return {
+      async open(pathname, {js = true} = {}) {
+        const browser = await session(js);
+        await browser.url(server.url + pathname.slice(1));
+        const evaluate = (fn, arg) => browser.execute(fn, arg);
+        return {
+          evaluate,
+          errors: () => evaluate(() => window.__errors ?? []),
+          close: async () => {},
+        };
+      },
+      async close() {
+        await current?.browser.deleteSession();
+        await (await driver).stop();
+      },
     };
   },
 };
@@ -211,7 +278,7 @@ for (const [engine, start] of Object.entries(engines)) {
           clicked,
         };
       }, tag);
-      const errors = tab.errors;
+      const errors = await tab.errors();
       await tab.close();
       assert.deepEqual(errors, []);
       assert.equal(result.hasUpdated, true, 'the element upgraded and updated');
@@ -227,6 +294,41 @@ for (const [engine, start] of Object.entries(engines)) {
       }
     });
 
+    it('hydrates the snippet made with form-action: same nodes, and the form is live', async () => {
+      const tab = await browser.open('/form.html');
+      const result = await tab.evaluate(async (tagName) => {
+        await __settle(tagName);
+        const el = document.querySelector(tagName);
+        const root = el.shadowRoot;
+        const form = root.querySelector('[part~="form"]');
+        const nodes = [...root.querySelectorAll('p, input, textarea, button')];
+        const before = {
+          hasUpdated: el.hasUpdated,
+          fields: form ? form.querySelectorAll(`[part~="form-input"]`).length : 0,
+          sameNodes: [...root.querySelectorAll('p')].every((n, i) => n === __before.nodes[i]),
+          mutations: [...__mutations],
+        };
+        // Sent empty, the form marks its required fields: its code runs on these nodes.
+        root.querySelector('[part~="form-button"]').click();
+        await el.updateComplete;
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        return {
+          ...before,
+          invalid: root.querySelectorAll('[aria-invalid="true"]').length,
+          sameAfter: nodes.every((n) => n.isConnected),
+        };
+      }, tag);
+      const errors = await tab.errors();
+      await tab.close();
+      assert.deepEqual(errors, []);
+      assert.equal(result.hasUpdated, true, 'the element upgraded and updated');
+      assert.equal(result.fields, 4, 'name, email, phone, message');
+      assert.equal(result.sameNodes, true, 'the paragraphs are the server-rendered nodes');
+      assert.deepEqual(result.mutations, [], 'hydration changed nothing in the shadow tree');
+      assert.ok(result.invalid > 0, 'sending it empty marks the required fields');
+      assert.equal(result.sameAfter, true, 'the server-rendered fields stay in place');
+    });
+
     it('is styled and hydrates under the Content-Security-Policy in dist/embed.csp.txt', async () => {
       const tab = await browser.open('/csp.html');
       const result = await tab.evaluate(async (tagName) => {
@@ -236,7 +338,7 @@ for (const [engine, start] of Object.entries(engines)) {
         const button = el.shadowRoot.querySelector('[part~="cta-button"]');
         return {hasUpdated: el.hasUpdated, accent: getComputedStyle(button).backgroundColor};
       }, tag);
-      const errors = tab.errors;
+      const errors = await tab.errors();
       await tab.close();
       assert.deepEqual(errors, [], 'no CSP violation (the JSON-LD block is data, not script)');
       assert.equal(result.hasUpdated, true);
@@ -254,7 +356,7 @@ for (const [engine, start] of Object.entries(engines)) {
           );
           return {shown: shown.length, paragraphs: shown[0]?.querySelectorAll('p').length};
         }, tag);
-        const errors = tab.errors;
+        const errors = await tab.errors();
         await tab.close();
         assert.deepEqual(errors, []);
         assert.equal(result.shown, 1);
@@ -300,7 +402,7 @@ describe('plain drop-in before its script runs (chromium)', () => {
         cls: __shifts.reduce((a, b) => a + b, 0),
       };
     }, tag);
-    const errors = tab.errors;
+    const errors = await tab.errors();
     await tab.close();
     assert.deepEqual(errors, []);
     assert.equal(result.fallbackShown, false);

@@ -1,6 +1,6 @@
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
-import {CtaClickEvent} from '../src/therapist-attachment-article.js';
+import {CtaClickEvent} from '../src/events.js';
 import type {TherapistAttachmentArticle} from '../src/therapist-attachment-article.js';
 import {part, render, shadow} from './helpers.js';
 

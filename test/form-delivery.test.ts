@@ -1,6 +1,7 @@
 import {expect} from '@open-wc/testing';
-import {FIELDS, FormFailedEvent, FormSentEvent} from '../src/contact-form.js';
-import {shadow} from './helpers.js';
+import {FIELDS} from '../src/contact-form.js';
+import {FormFailedEvent, FormSentEvent} from '../src/events.js';
+import {idle, shadow, watchFetch} from './helpers.js';
 import {
   button,
   errorOf,
@@ -169,13 +170,15 @@ describe('exactly once', () => {
     const run = newRun();
     const el = await renderForm({'form-action': `/__contact/ok?run=${run}`});
     fill(el);
+    const fetches = watchFetch();
     const done = submitAndWait(el); // the first click
     button(el).click();
     button(el).click();
     field(el, 'name').form!.requestSubmit();
     field(el, 'name').form!.requestSubmit();
     const event = await done;
-    await new Promise((r) => setTimeout(r, 200));
+    await idle(el);
+    expect(fetches.stop().length, 'one request started').to.equal(1);
     const got = await received(run);
     expect(got.length).to.equal(1);
     await note({
@@ -425,8 +428,9 @@ describe('the timeout', () => {
     let failed = 0;
     el.addEventListener('therapist-article-form-failed', () => failed++);
     expect(await submitAndWait(el)).to.be.instanceOf(FormSentEvent);
-    await new Promise((r) => setTimeout(r, 500));
-    await el.updateComplete;
+    // the element's form-timeout timer, set before it sent, is due before this one
+    await new Promise((r) => setTimeout(r, 300));
+    await idle(el);
     expect(failed).to.equal(0);
     expect(seenText(status(el))).to.equal(formStrings.sent);
   });

@@ -1,6 +1,6 @@
 import {expect, oneEvent} from '@open-wc/testing';
-import {FormFailedEvent, FormSentEvent, FormSubmitEvent} from '../src/contact-form.js';
-import {shadow} from './helpers.js';
+import {FormFailedEvent, FormSentEvent, FormSubmitEvent} from '../src/events.js';
+import {idle, shadow, watchFetch} from './helpers.js';
 import {
   button,
   fill,
@@ -35,9 +35,10 @@ describe('therapist-article-form-submit', () => {
     const el = await renderForm({'form-action': `/__contact/ok?run=${run}`});
     fill(el);
     el.addEventListener('therapist-article-form-submit', (e) => e.preventDefault());
+    const fetches = watchFetch();
     button(el).click();
-    await el.updateComplete;
-    await new Promise((r) => setTimeout(r, 100));
+    await idle(el);
+    expect(fetches.stop(), 'no request started').to.deep.equal([]);
     expect(await received(run)).to.deep.equal([]);
     expect(values(el)).to.deep.equal(visitor);
     expect(button(el).disabled).to.equal(false);

@@ -4,7 +4,7 @@ import type {TherapistAttachmentArticle} from '../src/therapist-attachment-artic
 import fc from 'fast-check';
 import {safeUrl} from '../src/safe-url.js';
 import {FIELD_DESCRIPTORS, type FieldDescriptor} from '../src/content/form-fields.js';
-import {captureWarnings, part, parts, render, shadow} from './helpers.js';
+import {captureWarnings, idle, part, parts, render, shadow, watchFetch} from './helpers.js';
 import {
   button,
   errorOf,
@@ -364,6 +364,7 @@ describe('limits and patterns (from the field descriptors)', () => {
     const el = await renderForm({'form-action': `/__contact/ok?run=${run}`});
     const long = text(message.maxLength + 1);
     fill(el, {...visitor, message: long});
+    const fetches = watchFetch();
     const submits = await submitInvalid(el);
     expect(seenText(errorOf(el, 'message'))).to.equal(tooLong(message.maxLength));
     expect(seenText(errorOf(el, 'message'))).to.include(grouped(message.maxLength));
@@ -371,7 +372,8 @@ describe('limits and patterns (from the field descriptors)', () => {
     expect(shadow(el).activeElement).to.equal(field(el, 'message'));
     expect(field(el, 'message').value, 'refused, never cut').to.equal(long);
     expect(submits()).to.equal(0);
-    await new Promise((r) => setTimeout(r, 100));
+    await idle(el);
+    expect(fetches.stop(), 'no request started').to.deep.equal([]);
     expect(await received(run)).to.deep.equal([]);
     await expect(el).to.be.accessible();
   });
@@ -489,9 +491,10 @@ describe('states', () => {
     for (const type of ['submit', 'sent', 'failed']) {
       el.addEventListener(`therapist-article-form-${type}`, () => events++);
     }
+    const fetches = watchFetch();
     button(el).click();
-    await el.updateComplete;
-    await new Promise((r) => setTimeout(r, 100));
+    await idle(el);
+    expect(fetches.stop(), 'no request started').to.deep.equal([]);
     expect(seenText(status(el))).to.equal(formStrings.sent);
     expect(events).to.equal(0);
     expect(await received(run)).to.deep.equal([]);

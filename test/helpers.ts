@@ -61,3 +61,29 @@ export function seedBlocks(seed: string): string[] {
     .map((line) => line.replace(/[\s\u00a0]+$/u, ''))
     .filter((line) => line.trim() !== '');
 }
+
+/** An explicit idle point: `el` has finished updating and two frames have passed. */
+export async function idle(el?: {updateComplete: Promise<unknown>}): Promise<void> {
+  await el?.updateComplete;
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+}
+
+/**
+ * Counts the requests made through window.fetch (the only way the form sends anything) until
+ * `stop()`, which restores fetch and returns their URLs: "nothing sent" without waiting for a
+ * request that might still arrive at the server.
+ */
+export function watchFetch(): {stop: () => string[]} {
+  const realFetch = window.fetch;
+  const urls: string[] = [];
+  window.fetch = (input, init) => {
+    urls.push(String(input instanceof Request ? input.url : input));
+    return realFetch(input, init);
+  };
+  return {
+    stop: () => {
+      window.fetch = realFetch;
+      return urls;
+    },
+  };
+}

@@ -41,7 +41,8 @@ describe('custom-elements.json documents exactly what exists', () => {
     const withForm = await render({'form-action': '/__contact/ok'});
     shadow(withForm).querySelector('button')!.click();
     await withForm.updateComplete;
-    const rendered = [plain, slotted, withForm].flatMap((el) =>
+    const teaser = await render({layout: 'teaser'});
+    const rendered = [plain, slotted, withForm, teaser].flatMap((el) =>
       [...shadow(el).querySelectorAll('[part]')].flatMap((node) =>
         node.getAttribute('part')!.split(/\s+/),
       ),
@@ -75,6 +76,8 @@ describe('custom-elements.json documents exactly what exists', () => {
       'therapist-article-form-failed',
       'therapist-article-form-sent',
       'therapist-article-form-submit',
+      'therapist-article-read',
+      'therapist-article-view',
     ]);
   });
 

@@ -2,7 +2,7 @@ import {expect, fixture, html} from '@open-wc/testing';
 import {executeServerCommand} from '@web/test-runner-commands';
 import {TherapistAttachmentArticle} from '../src/therapist-attachment-article.js';
 import {tagName} from '../src/define.js';
-import {article, part, parts, render, seen, shadow} from './helpers.js';
+import {article, idle, part, parts, render, seen, shadow} from './helpers.js';
 
 const tag = 'therapist-attachment-article';
 
@@ -104,10 +104,9 @@ describe('strict pages and privacy', () => {
     const win = frame.contentWindow as Window & {violations?: string[]};
     const doc = frame.contentDocument!;
     const el = doc.querySelector(tag) as TherapistAttachmentArticle | null;
-    // Wait for the module script inside the frame to define and render the element.
-    for (let i = 0; i < 100 && !el?.shadowRoot?.querySelector('[part~="cta-button"]'); i++) {
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    // The module script inside the frame defines and renders the element.
+    await win.customElements.whenDefined(tag);
+    await el!.updateComplete;
     const button = el!.shadowRoot!.querySelector('[part~="cta-button"]')!;
     expect(win.getComputedStyle(button).backgroundColor).to.equal('rgb(43, 93, 83)');
     expect(win.violations).to.deep.equal([]);
@@ -122,7 +121,7 @@ describe('strict pages and privacy', () => {
     part(el, 'cta-button').addEventListener('click', (e) => e.preventDefault());
     el.addEventListener('therapist-article-cta-click', (e) => e.preventDefault());
     part<HTMLAnchorElement>(el, 'cta-button').click();
-    await new Promise((r) => setTimeout(r, 100));
+    await idle(el);
     expect(performance.getEntriesByType('resource').length).to.equal(before);
     expect(document.cookie).to.equal(cookies);
     expect([localStorage.length, sessionStorage.length]).to.deep.equal(stored);

@@ -52,6 +52,46 @@ describe('structured data', () => {
   });
 });
 
+describe('structured data for a teaser on another site (syndication)', () => {
+  const excerpt = {paragraphs: 3, url: 'https://practice.example/blog/attached'};
+
+  it('carries only the excerpt and points to the full post', () => {
+    const data = blogPostingJsonLd(article, excerpt);
+    const opening = article.paragraphs.slice(0, 3).map((p) => fold(plainText(p)));
+    expect(data.articleBody.split('\n\n')).to.deep.equal(opening);
+    expect(data.articleBody).not.to.include(fold(plainText(article.paragraphs[3]!)));
+    expect(data.articleBody).not.to.include('Reach out below!');
+    expect(data.url).to.equal(excerpt.url);
+    expect(data.mainEntityOfPage).to.deep.equal({'@type': 'WebPage', '@id': excerpt.url});
+    expect(data.wordCount).to.equal(data.articleBody.split(/\s+/).length);
+    expect(data.headline).to.equal(article.title);
+  });
+
+  it('as a script element, says the same', () => {
+    const script = parse(blogPostingScript(article, excerpt)).querySelector('script')!;
+    expect(JSON.parse(script.textContent!)).to.deep.equal(blogPostingJsonLd(article, excerpt));
+  });
+
+  it('as plain HTML, is the opening and a link to the full post', () => {
+    const doc = parse(
+      seoMarkup({excerpt: {...excerpt, url: 'https://practice.example/?a=1&b="2"'}}),
+    );
+    const paragraphs = [...doc.querySelectorAll('article > p')].map((p) => fold(p.textContent!));
+    expect(paragraphs.slice(0, 3)).to.deep.equal(
+      article.paragraphs.slice(0, 3).map((p) => fold(plainText(p))),
+    );
+    expect(paragraphs[3]).to.equal('Continue reading');
+    expect(doc.querySelector('article > p > a')!.getAttribute('href')).to.equal(
+      'https://practice.example/?a=1&b="2"',
+    );
+    expect(doc.body.textContent).not.to.include('Reach out below!');
+  });
+
+  it('without an excerpt names no URL: the page it is on is the article’s home', () => {
+    expect(blogPostingJsonLd()).not.to.have.property('url');
+  });
+});
+
 describe('seoMarkup', () => {
   it('is the article as plain HTML: heading, every paragraph, emphasis, signature', () => {
     const doc = parse(seoMarkup());

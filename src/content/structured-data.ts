@@ -31,6 +31,20 @@ export interface BlogPosting {
   readonly description: string;
   readonly articleBody: string;
   readonly wordCount: number;
+  /** With an excerpt: the full post, the page search engines should credit. */
+  readonly url?: string;
+  readonly mainEntityOfPage?: {readonly '@type': 'WebPage'; readonly '@id': string};
+}
+
+/**
+ * A teaser on a site that is not the article's home (`layout="teaser"` with
+ * `read-more-href`): only the opening is republished, and the data points to the full post.
+ */
+export interface Excerpt {
+  /** How many paragraphs the teaser shows (its `teaser-paragraphs`). */
+  readonly paragraphs: number;
+  /** The full post's absolute URL (its `read-more-href`). */
+  readonly url: string;
 }
 
 /** The longest a description may be; search engines cut snippets at about this length. */
@@ -53,11 +67,18 @@ const bodyParagraphs = (content: ArticleContent): readonly Paragraph[] => [
   content.callToAction,
 ];
 
-/** schema.org `BlogPosting` for the article: headline, author with credentials, the text. */
-export function blogPostingJsonLd(content: ArticleContent = article): BlogPosting {
-  const articleBody = bodyParagraphs(content)
-    .map((p) => plainText(p).replace(/\s+/g, ' ').trim())
-    .join('\n\n');
+/**
+ * schema.org `BlogPosting` for the article: headline, author with credentials, the text. With
+ * an `excerpt`, the text is only the teaser's paragraphs and `url` names the full post.
+ */
+export function blogPostingJsonLd(
+  content: ArticleContent = article,
+  excerpt?: Excerpt,
+): BlogPosting {
+  const paragraphs = excerpt
+    ? content.paragraphs.slice(0, excerpt.paragraphs)
+    : bodyParagraphs(content);
+  const articleBody = paragraphs.map((p) => plainText(p).replace(/\s+/g, ' ').trim()).join('\n\n');
   return {
     '@context': 'https://schema.org',
     '@type': 'BlogPosting',
@@ -76,6 +97,10 @@ export function blogPostingJsonLd(content: ArticleContent = article): BlogPostin
     description: describe(content),
     articleBody,
     wordCount: articleBody.split(/\s+/).filter(Boolean).length,
+    ...(excerpt && {
+      url: excerpt.url,
+      mainEntityOfPage: {'@type': 'WebPage', '@id': excerpt.url},
+    }),
   };
 }
 
@@ -84,8 +109,8 @@ export function blogPostingJsonLd(content: ArticleContent = article): BlogPostin
  * `<`, `>` and `&` are written as JSON escapes, so no text can close the script element.
  * A data block is never executed, so a Content-Security-Policy needs no entry for it.
  */
-export function blogPostingScript(content: ArticleContent = article): string {
-  const json = JSON.stringify(blogPostingJsonLd(content)).replace(
+export function blogPostingScript(content: ArticleContent = article, excerpt?: Excerpt): string {
+  const json = JSON.stringify(blogPostingJsonLd(content, excerpt)).replace(
     /[<>&\u2028\u2029]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
@@ -115,6 +140,8 @@ export interface SeoMarkupOptions {
   headingLevel?: number;
   /** The text (default: the article). */
   content?: ArticleContent;
+  /** A teaser on another site: only its paragraphs, then a link to the full post. */
+  excerpt?: Excerpt;
 }
 
 /**
@@ -123,12 +150,22 @@ export interface SeoMarkupOptions {
  * escaped; the only markup is ours. Give it to Wix's `seoMarkup` so crawlers that do not run
  * scripts see the text.
  */
-export function seoMarkup({headingLevel: level = 2, content = article}: SeoMarkupOptions = {}) {
+export function seoMarkup({
+  headingLevel: level = 2,
+  content = article,
+  excerpt,
+}: SeoMarkupOptions = {}) {
   const h = Number.isInteger(level) && level >= 1 && level <= 6 ? `h${level}` : 'h2';
+  const body = excerpt
+    ? [
+        ...content.paragraphs.slice(0, excerpt.paragraphs).map(paragraphHtml),
+        `<p><a href="${escapeHtml(excerpt.url)}">Continue reading</a></p>`,
+      ]
+    : bodyParagraphs(content).map(paragraphHtml);
   return [
     `<article lang="${escapeHtml(content.lang)}">`,
     `<${h}>${escapeHtml(content.title)}</${h}>`,
-    ...bodyParagraphs(content).map(paragraphHtml),
+    ...body,
     `<footer><p>${escapeHtml(signature(content))}</p></footer>`,
     `</article>`,
   ].join('');

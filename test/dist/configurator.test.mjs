@@ -53,6 +53,7 @@ before(async () => {
   assert.ok(fs.existsSync(path.join(site, 'index.html')), 'dist/site/ is built');
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'taa-configurator-'));
   fs.copyFileSync(dropIn, path.join(work, `${TAG}.js`));
+  fs.copyFileSync(path.join(dist, `${TAG}.form.js`), path.join(work, `${TAG}.form.js`));
   fs.copyFileSync(path.join(dist, `${TAG}.hydrate.js`), path.join(work, `${TAG}.hydrate.js`));
   siteServer = await serveStatic({root: site});
   pages = await serveStatic({
@@ -312,11 +313,9 @@ for (const [engine, launch] of Object.entries(engines)) {
             const page = await browser.newPage();
             await page.setViewport({width: 1280, height: 900});
             await page.goto(pages.url + host.slice(1), {waitUntil: 'load'});
-            let frame;
-            for (let i = 0; i < 50 && !frame; i++) {
-              frame = page.frames().find((f) => f.url().startsWith(embed.origin));
-              if (!frame) await new Promise((r) => setTimeout(r, 100));
-            }
+            const frame = await page.waitForFrame((f) => f.url().startsWith(embed.origin), {
+              timeout: 5000,
+            });
             assert.ok(frame, 'the frame loaded from the other origin');
             await waitForArticle(frame);
             const seen = await frame.evaluate(readArticle, TAG);

@@ -124,11 +124,21 @@ await import('therapist-attachment-article/define.js');
     `<!doctype html><html lang="en"><title>App</title><script type="module" src="./main.js"></script>
 <therapist-attachment-article cta-href="/contact"></therapist-attachment-article></html>`,
   );
+  // The same app with the form: the element imports the form's code itself, as a chunk of its own.
+  fs.writeFileSync(
+    path.join(app, 'form.html'),
+    `<!doctype html><html lang="en"><title>App</title><script type="module" src="./main.js"></script>
+<therapist-attachment-article form-action="/contact"></therapist-attachment-article></html>`,
+  );
   await build({
     root: app,
     configFile: false,
     logLevel: 'silent',
-    build: {outDir: 'out', target: 'es2022'},
+    build: {
+      outDir: 'out',
+      target: 'es2022',
+      rolldownOptions: {input: ['index.html', 'form.html'].map((f) => path.join(app, f))},
+    },
   });
   const server = await serveStatic({root: path.join(app, 'out')});
   const browser = await engines.chromium();
@@ -142,6 +152,27 @@ await import('therapist-attachment-article/define.js');
       true,
     ]);
     assert.deepEqual(problems, []);
+    // The form's chunk: the one file of the app's build with the form's hidden trap field.
+    const assets = path.join(app, 'out/assets');
+    const chunks = fs
+      .readdirSync(assets)
+      .filter(
+        (f) =>
+          f.endsWith('.js') && fs.readFileSync(path.join(assets, f), 'utf8').includes('_gotcha'),
+      );
+    assert.equal(chunks.length, 1, chunks.join());
+    const scripts = () => performance.getEntriesByType('resource').map((e) => e.name);
+    const formChunk = (urls) => urls.filter((u) => u.endsWith(`/assets/${chunks[0]}`)).length;
+    assert.equal(formChunk(await page.evaluate(scripts)), 0, 'no form chunk without form-action');
+
+    const form = await open(browser, `${server.origin}/form.html`);
+    await form.page.waitForFunction(
+      () =>
+        document.querySelector('therapist-attachment-article')?.shadowRoot?.querySelector('form'),
+      {timeout: 10000},
+    );
+    assert.equal(formChunk(await form.page.evaluate(scripts)), 1, 'loaded by the element itself');
+    assert.deepEqual(form.problems, []);
   } finally {
     await browser.close();
     await server.close();

@@ -53,6 +53,8 @@ export async function readArticle(page) {
 
 export const dist = path.resolve(import.meta.dirname, '../../dist');
 export const dropIn = path.join(dist, 'therapist-attachment-article.js');
+/** The contact form's code, which the drop-in loads from next to itself with form-action. */
+export const formFile = path.join(dist, 'therapist-attachment-article.form.js');
 
 export function requireBuild() {
   if (!fs.existsSync(dropIn))

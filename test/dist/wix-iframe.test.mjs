@@ -115,8 +115,23 @@ for (const [engine, launch] of Object.entries(engines)) {
 
     it('cta-target="_top" is blocked by Wix’s sandbox without top navigation (use _blank there)', async () => {
       const {tab, button, frame} = await openHost(browser, 'host-wix_top.html');
+      const requested = [];
+      tab.on('request', (request) => requested.push(new URL(request.url()).pathname));
+      // the element handled the click (its event), and the frame has drawn twice since
+      const clicked = frame.evaluate(
+        () =>
+          new Promise((resolve) =>
+            document
+              .querySelector('therapist-attachment-article')
+              .addEventListener('therapist-article-cta-click', () => resolve(), {once: true}),
+          ),
+      );
       await button.click();
-      await new Promise((r) => setTimeout(r, 1000));
+      await clicked;
+      await frame.evaluate(
+        () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+      );
+      assert.deepEqual(requested, [], 'no navigation started');
       assert.equal(new URL(tab.url()).pathname, '/host-wix_top.html');
       assert.equal(
         new URL(frame.url()).pathname,

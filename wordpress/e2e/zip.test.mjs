@@ -24,6 +24,8 @@ describe('The zip', () => {
     'block/index.js',
     'includes/contact.php',
     `assets/${SCRIPT_FILE}`,
+    // The contact form's code, which the script loads from next to itself.
+    `assets/${slug}.form.js`,
   ]) {
     it(`holds ${file}`, () => assert.ok(entries.includes(`${slug}/${file}`)));
   }

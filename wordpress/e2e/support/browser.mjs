@@ -143,9 +143,11 @@ export function readArticles() {
 
 /** Every script from the plugin's assets/ on the page, and where it sits. */
 export function readScripts() {
+  // What WordPress printed: not the contact form's file, which that script adds from next to
+  // itself on pages with the form.
   const scripts = [
     ...document.querySelectorAll('script[src*="/plugins/therapist-attachment-article/assets/"]'),
-  ];
+  ].filter((script) => !/\.form\.js(\?|$)/.test(script.getAttribute('src')));
   const articles = [...document.querySelectorAll('therapist-attachment-article')];
   return scripts.map((script) => ({
     src: script.getAttribute('src'),

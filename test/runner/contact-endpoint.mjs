@@ -17,7 +17,6 @@
 //   executeServerCommand('contact-endpoint', {run, reset: true})  also forgets them
 //   executeServerCommand('contact-endpoint', {note: {…}})        one row of the fault matrix
 // The notes are written to test-results/contact-fault-matrix.json when the server stops.
-/* global process */
 import fs from 'node:fs';
 
 const PATH = /^\/__contact\/(ok|invalid|error|hang|drop|answer)$/;

@@ -1,7 +1,7 @@
-// WebKit for @web/test-runner from Debian packages (see shared/browsers.md):
-// WebKitWebDriver (webkit2gtk-driver) drives WebKitGTK's MiniBrowser, which has no
-// headless mode, so an Xvfb is started when DISPLAY is unset. Both are started in
-// initialize() and killed in stop().
+// WebKit from Debian packages (see shared/browsers.md): WebKitWebDriver (webkit2gtk-driver)
+// drives WebKitGTK's MiniBrowser, which has no headless mode, so an Xvfb is started when
+// DISPLAY is unset. startWebKitDriver() serves @web/test-runner's WebKitLauncher (below:
+// started in initialize(), killed in stop()) and the embed tests (test/embed.test.mjs).
 import {spawn} from 'node:child_process';
 import {createServer} from 'node:net';
 import {WebdriverLauncher} from '@web/test-runner-webdriver';
@@ -97,6 +97,56 @@ async function killAll(children) {
   for (const p of children) kill(p, 'SIGKILL');
 }
 
+/**
+ * Starts Xvfb (if DISPLAY is unset) and WebKitWebDriver on a free port; resolves with
+ * {port, capabilities(args), stop()}. Both run in their own process groups: they are killed
+ * on stop(), and with this process.
+ */
+export async function startWebKitDriver() {
+  const children = [];
+  const onExit = () => children.forEach((p) => kill(p, 'SIGKILL'));
+  const onSignal = (signal) => {
+    onExit();
+    // alone on this signal, we replaced node's default: restore it and die of it
+    if (process.listenerCount(signal) === 1) {
+      process.removeListener(signal, onSignal);
+      process.kill(process.pid, signal);
+    }
+  };
+  process.once('exit', onExit);
+  for (const sig of ['SIGTERM', 'SIGHUP']) process.on(sig, onSignal);
+  const stop = async () => {
+    await killAll(children);
+    process.removeListener('exit', onExit);
+    for (const sig of ['SIGTERM', 'SIGHUP']) process.removeListener(sig, onSignal);
+  };
+  try {
+    const env = {...process.env};
+    if (!env.DISPLAY) env.DISPLAY = await startXvfb(children);
+    const port = await freePort();
+    const driver = spawn(WEBKIT_DRIVER, [`--port=${port}`], {stdio: 'ignore', detached: true, env});
+    children.push(driver);
+    await new Promise((resolve, reject) => {
+      driver.once('spawn', resolve);
+      driver.once('error', reject);
+    });
+    await waitForStatus(port, driver);
+    return {port, stop};
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}
+
+/** WebdriverIO capabilities for MiniBrowser, with extra command-line `args`. */
+export const webkitCapabilities = (args = []) => ({
+  browserName: 'MiniBrowser',
+  // without this webdriverio 9 asks for BiDi and WebKitWebDriver answers
+  // "Failed to match capabilities"
+  'wdio:enforceWebDriverClassic': true,
+  'webkitgtk:browserOptions': {binary: MINIBROWSER, args: ['--automation', ...args]},
+});
+
 export class WebKitLauncher extends WebdriverLauncher {
   constructor() {
     super({
@@ -104,57 +154,19 @@ export class WebKitLauncher extends WebdriverLauncher {
       port: 0, // set in initialize()
       path: '/',
       logLevel: 'error',
-      capabilities: {
-        browserName: 'MiniBrowser',
-        // without this webdriverio 9 asks for BiDi and WebKitWebDriver answers
-        // "Failed to match capabilities"
-        'wdio:enforceWebDriverClassic': true,
-        'webkitgtk:browserOptions': {binary: MINIBROWSER, args: ['--automation']},
-      },
+      capabilities: webkitCapabilities(),
     });
     // more than one makes the launcher run test files in iframes, where
     // sendKeys/sendMouse are unsupported
     this.concurrency = 1;
-    this.name = 'WebKit';
-    this.children = [];
-    // Xvfb and the driver run in their own process groups: take them down with us
-    this.onExit = () => this.children.forEach((p) => kill(p, 'SIGKILL'));
-    this.onSignal = (signal) => {
-      this.onExit();
-      // alone on this signal, we replaced node's default: restore it and die of it
-      if (process.listenerCount(signal) === 1) {
-        process.removeListener(signal, this.onSignal);
-        process.kill(process.pid, signal);
-      }
-    };
   }
 
   async initialize(config, testFiles) {
     // WebdriverLauncher picks its session manager from the global concurrency
     await super.initialize({...config, concurrency: 1}, testFiles);
-    this.name = 'WebKit';
-    process.once('exit', this.onExit);
-    for (const sig of ['SIGTERM', 'SIGHUP']) process.on(sig, this.onSignal);
-    try {
-      const env = {...process.env};
-      if (!env.DISPLAY) env.DISPLAY = await startXvfb(this.children);
-      const port = await freePort();
-      const driver = spawn(WEBKIT_DRIVER, [`--port=${port}`], {
-        stdio: 'ignore',
-        detached: true,
-        env,
-      });
-      this.children.push(driver);
-      await new Promise((resolve, reject) => {
-        driver.once('spawn', resolve);
-        driver.once('error', reject);
-      });
-      await waitForStatus(port, driver);
-      this.options.port = port;
-    } catch (e) {
-      await killAll(this.children);
-      throw e;
-    }
+    this.name = 'WebKit'; // not "MiniBrowser", which initialize() takes from the capabilities
+    this.webkit = await startWebKitDriver();
+    this.options.port = this.webkit.port;
   }
 
   // Every test file starts with an 800x600 viewport, as in Chromium and Firefox
@@ -227,10 +239,7 @@ export class WebKitLauncher extends WebdriverLauncher {
     } catch {
       // the driver is killed below anyway
     }
-    await killAll(this.children);
-    this.children = [];
-    process.removeListener('exit', this.onExit);
-    for (const sig of ['SIGTERM', 'SIGHUP']) process.removeListener(sig, this.onSignal);
+    await this.webkit?.stop();
   }
 }
 

@@ -1,0 +1,17 @@
+import type {html, nothing} from 'lit';
+import type {FormModule} from './form-loader.js';
+
+/**
+ * What the classic drop-in shares with its form file (therapist-attachment-article.form.js),
+ * which brings no Lit of its own: Lit's `html` and `nothing` one way, the form's code the other.
+ */
+export interface FormRegistry {
+  html: typeof html;
+  nothing: typeof nothing;
+  form?: FormModule;
+}
+
+export const registryKey = Symbol.for('therapist-attachment-article');
+
+export const registry = () =>
+  (globalThis as unknown as Record<symbol, FormRegistry | undefined>)[registryKey];

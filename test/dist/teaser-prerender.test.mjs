@@ -1,0 +1,126 @@
+// The teaser, pre-rendered from the build's parts (src/prerender.ts): readable without
+// JavaScript as the element shows it, taken over by the hydrating script without a change, and,
+// on a site that is not the article's home, carrying JSON-LD for the excerpt only, pointing to
+// the full post.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {after, before, describe, it} from 'node:test';
+import {loadSources} from '../../scripts/ssr.mjs';
+import {dist, engines, requireBuild, serveStatic} from './support.mjs';
+
+const HOME = 'https://emily.example/blog/attached-to-your-therapist';
+const hydrate = 'therapist-attachment-article.hydrate.js';
+let site;
+let server;
+let browser;
+let paragraphs;
+
+before(async () => {
+  requireBuild();
+  const src = await loadSources();
+  paragraphs = src.article.article.paragraphs.map((p) =>
+    src.article.plainText(p).replace(/\s+/g, ' ').trim(),
+  );
+  const parts = JSON.parse(fs.readFileSync(path.join(dist, 'prerender-parts.json'), 'utf8'));
+  const cta = {href: '/contact', target: '_self', label: 'Reach out'};
+  const snippet = (readMoreHref) =>
+    src.prerender.prerenderedSnippet(
+      parts,
+      {headingLevel: 2, cta, teaser: {paragraphs: 3, ...(readMoreHref ? {readMoreHref} : {})}},
+      {
+        layout: 'teaser',
+        ...(readMoreHref ? {'read-more-href': readMoreHref} : {}),
+        'cta-href': '/contact',
+      },
+      {
+        structuredData: src['structured-data'].blogPostingScript(
+          undefined,
+          readMoreHref ? {paragraphs: 3, url: readMoreHref} : undefined,
+        ),
+        scriptSrc: hydrate,
+      },
+    );
+  site = fs.mkdtempSync(path.join(os.tmpdir(), 'taa-teaser-'));
+  fs.copyFileSync(path.join(dist, hydrate), path.join(site, hydrate));
+  const page = (body) => `<!doctype html><html lang="en"><title>Teaser</title>${body}</html>`;
+  fs.writeFileSync(path.join(site, 'partner.html'), page(snippet(HOME)));
+  fs.writeFileSync(path.join(site, 'home.html'), page(snippet()));
+  server = await serveStatic({root: site});
+  browser = await engines.chromium();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (site) fs.rmSync(site, {recursive: true, force: true});
+});
+
+/** What a reader sees: the paragraphs with a box, and the read-more control. */
+const read = (page) =>
+  page.evaluate(() => {
+    const root = document.querySelector('therapist-attachment-article').shadowRoot;
+    const more = root.querySelector('[part~="read-more"]');
+    return {
+      shown: [...root.querySelectorAll('[part="paragraph"]')]
+        .filter((p) => p.getClientRects().length)
+        .map((p) => p.textContent.replace(/\s+/g, ' ').trim()),
+      control: more && {tag: more.localName, href: more.getAttribute('href')},
+      articles: root.querySelectorAll('article').length,
+    };
+  });
+
+async function open(name, javaScript = true) {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (m) => ['error', 'warn'].includes(m.type()) && problems.push(m.text()));
+  await page.setJavaScriptEnabled(javaScript);
+  await page.goto(`${server.origin}/${name}`, {waitUntil: 'load'});
+  if (javaScript) {
+    await page.waitForFunction(() => customElements.get('therapist-attachment-article'));
+    await page.evaluate(
+      () => document.querySelector('therapist-attachment-article').updateComplete,
+    );
+  }
+  return {page, problems};
+}
+
+describe('the pre-rendered teaser', () => {
+  it('without JavaScript shows the opening three paragraphs and the link', async () => {
+    const {page} = await open('partner.html', false);
+    const seen = await read(page);
+    assert.deepEqual(seen.shown, paragraphs.slice(0, 3));
+    assert.deepEqual(seen.control, {tag: 'a', href: HOME});
+    await page.close();
+  });
+
+  it('is taken over by the script without a change, and opens in place', async () => {
+    const {page, problems} = await open('home.html');
+    const seen = await read(page);
+    assert.deepEqual(seen.shown, paragraphs.slice(0, 3));
+    assert.equal(seen.control.tag, 'button');
+    assert.equal(seen.articles, 1, 'hydrated, not rendered a second time');
+    await page.evaluate(() => {
+      const el = document.querySelector('therapist-attachment-article');
+      el.shadowRoot.querySelector('[part~="read-more"]').click();
+      return el.updateComplete;
+    });
+    assert.deepEqual((await read(page)).shown, paragraphs);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('on another site, its JSON-LD carries only the excerpt and names the full post', async () => {
+    const {page, problems} = await open('partner.html');
+    const data = await page.evaluate(() =>
+      JSON.parse(document.querySelector('script[type="application/ld+json"]').textContent),
+    );
+    assert.deepEqual(data.articleBody.split('\n\n'), paragraphs.slice(0, 3));
+    assert.equal(data.url, HOME);
+    assert.deepEqual(data.mainEntityOfPage, {'@type': 'WebPage', '@id': HOME});
+    assert.deepEqual((await read(page)).control, {tag: 'a', href: HOME});
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
