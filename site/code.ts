@@ -10,6 +10,8 @@ import type {Checked} from './settings.js';
 export const TAG = 'therapist-attachment-article';
 export const FILE = `${TAG}.js`;
 export const HYDRATE_FILE = `${TAG}.hydrate.js`;
+/** The contact form's code, loaded from beside the drop-in only where the form is shown. */
+export const FORM_FILE = `${TAG}.form.js`;
 /** The plugin's own contact route (the form's default there). */
 export const WORDPRESS_ROUTE = '/wp-json/therapist-attachment-article/v1/contact';
 
@@ -179,7 +181,9 @@ export function platforms(
       id: 'html',
       title: 'Any website (plain HTML)',
       steps: [
-        `Download ${FILE} (npm run build writes it to dist/) and upload it beside your page.`,
+        isForm
+          ? `Download ${FILE} and ${FORM_FILE} (npm run build writes them to dist/) and upload both beside your page: the form's code loads from the second file.`
+          : `Download ${FILE} (npm run build writes it to dist/) and upload it beside your page.`,
         'Paste the code where the article should appear.',
         'Or load the file from the jsDelivr CDN with the second box: the integrity hash makes the browser refuse a changed file.',
       ],
@@ -197,7 +201,9 @@ export function platforms(
       id: 'prerendered',
       title: 'Readable before JavaScript (pre-rendered)',
       steps: [
-        `Upload ${HYDRATE_FILE} (in dist/) beside your page.`,
+        isForm
+          ? `Upload ${HYDRATE_FILE} and ${FORM_FILE} (in dist/) beside your page.`
+          : `Upload ${HYDRATE_FILE} (in dist/) beside your page.`,
         'Paste the snippet where the article should appear. The whole article is in it, so visitors and search engines read it before any script runs; the script only makes the button or form interactive.',
         'If your site sends a Content-Security-Policy, add the style-src line below to it.',
       ],

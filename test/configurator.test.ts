@@ -160,8 +160,12 @@ describe('configurator: each control changes the preview and the code', () => {
 
   it('the contact form: endpoint, encoding, privacy and crisis lines', async () => {
     const el = await open();
+    const formFile = 'therapist-attachment-article.form.js';
+    expect(el.shadowRoot!.textContent).to.not.include(formFile);
     await change(el, 'input[name="reach"][value="form"]', true);
     await change(el, '#action', 'https://formspree.io/f/abcd');
+    // Self-hosted, the form's code is a second file to upload.
+    expect(el.shadowRoot!.textContent).to.include(formFile);
     expect(part(preview(el), 'form')).to.exist;
     expect(preview(el).getAttribute('form-action')).to.equal('https://formspree.io/f/abcd');
     expect(code(el, 'html-self')).to.include('form-action="https://formspree.io/f/abcd"');
