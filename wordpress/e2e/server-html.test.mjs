@@ -107,13 +107,14 @@ describe('The article in the HTML WordPress sends', () => {
      * and whether the element kept the nodes the server sent. Every other script and the web
      * fonts of the page are blocked: the theme's own header (WordPress 6.6's default theme
      * relays its title and menu button when its font arrives, by 0.33 or not at all depending
-     * on timing) would otherwise decide the figure. `script: false` blocks the plugin's script
-     * too: the article as the server sent it, never upgraded.
+     * on timing) would otherwise decide the figure. `script: false` blocks the plugin's scripts
+     * (the element's, and the contact form's file it loads) too: the article as the server sent
+     * it, never upgraded.
      */
     async function measure(link, {script}) {
       const {context} = await localContext(browser, site, {viewport: {width: 390, height: 844}});
       await context.route(/\.(m?js|woff2?|ttf|otf)(\?|$)/, (route) =>
-        script && /therapist-attachment-article\.hydrate\.js/.test(route.request().url())
+        script && /therapist-attachment-article\.(hydrate|form)\.js/.test(route.request().url())
           ? route.continue()
           : route.abort(),
       );
