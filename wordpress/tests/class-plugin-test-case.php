@@ -15,29 +15,6 @@ foreach ( array( 'class-wp-roles.php', 'class-wp-role.php', 'class-wp-user.php',
 }
 unset( $therapist_attachment_article_file );
 
-if ( ! function_exists( 'therapist_attachment_article_settings' ) ) {
-	/**
-	 * Stand-in for the settings screen's reader (includes/settings.php, being written), defined
-	 * only while the plugin has none: the option's value, as the tests set it through
-	 * `pre_option_therapist_attachment_article_settings`, over every key's default, without
-	 * reaching for the database.
-	 *
-	 * @return array{recipient: string, allowed_hosts: string[], default_theme: string, default_cta_href: string}
-	 */
-	function therapist_attachment_article_settings() {
-		$value = apply_filters( 'pre_option_therapist_attachment_article_settings', false, 'therapist_attachment_article_settings', array() );
-		return array_merge(
-			array(
-				'recipient'        => '',
-				'allowed_hosts'    => array(),
-				'default_theme'    => '',
-				'default_cta_href' => '',
-			),
-			is_array( $value ) ? $value : array()
-		);
-	}
-}
-
 abstract class Therapist_Attachment_Article_Test_Case extends TestCase {
 
 	/** Attributes the element may carry, and nothing else. */

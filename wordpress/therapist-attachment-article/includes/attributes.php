@@ -135,7 +135,7 @@ function therapist_attachment_article_sanitize_attributes( $raw, $source = 'shor
 	// The site's defaults pass the same checks as what an author types: the option may have
 	// been written by anything (WP-CLI, an import, another plugin), not only the settings
 	// screen, and the pre-rendered article uses these values as they are.
-	$settings      = therapist_attachment_article_site_settings();
+	$settings      = therapist_attachment_article_settings();
 	$specs         = therapist_attachment_article_attribute_specs();
 	$default_theme = therapist_attachment_article_sanitize_value( $settings['default_theme'], $specs['theme'] );
 	$default_href  = therapist_attachment_article_sanitize_value( $settings['default_cta_href'], $specs['cta_href'] );
@@ -176,23 +176,6 @@ function therapist_attachment_article_sanitize_attributes( $raw, $source = 'shor
 }
 
 /**
- * The site's settings, with defaults, whether or not the settings screen has been saved.
- *
- * @return array{recipient: string, allowed_hosts: string[], default_theme: string, default_cta_href: string}
- */
-function therapist_attachment_article_site_settings() {
-	$defaults = array(
-		'recipient'        => '',
-		'allowed_hosts'    => array(),
-		'default_theme'    => '',
-		'default_cta_href' => '',
-	);
-	return function_exists( 'therapist_attachment_article_settings' )
-		? array_merge( $defaults, therapist_attachment_article_settings() )
-		: $defaults;
-}
-
-/**
  * Whether visitors' messages may go to this endpoint rather than the plugin's own route.
  *
  * Where a visitor's message goes is decided only by people trusted with the site's markup: the
@@ -206,7 +189,7 @@ function therapist_attachment_article_site_settings() {
  */
 function therapist_attachment_article_form_action_trusted( $url ) {
 	$host = wp_parse_url( $url, PHP_URL_HOST );
-	if ( is_string( $host ) && in_array( strtolower( $host ), therapist_attachment_article_site_settings()['allowed_hosts'], true ) ) {
+	if ( is_string( $host ) && in_array( strtolower( $host ), therapist_attachment_article_settings()['allowed_hosts'], true ) ) {
 		$trusted = true;
 	} else {
 		$post    = get_post();

@@ -30,7 +30,7 @@ function therapist_attachment_article_register() {
  * the generated facts and the site's settings, so that it types none of it.
  */
 function therapist_attachment_article_editor_data() {
-	$settings = therapist_attachment_article_site_settings();
+	$settings = therapist_attachment_article_settings();
 	$data     = array(
 		'facts'             => therapist_attachment_article_facts(),
 		'labels'            => therapist_attachment_article_labels(),
