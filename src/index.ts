@@ -2,22 +2,17 @@
 // details, the form's strings). No side effects: `define.js` registers the tag. The article's
 // text, the URL rules and the option lists are the element's own business, not API.
 export {TherapistAttachmentArticle} from './therapist-attachment-article.js';
+export {ArticleReadEvent, ArticleViewEvent, CtaClickEvent, type CtaClickDetail} from './events.js';
 export {
-  ArticleReadEvent,
-  ArticleViewEvent,
-  CtaClickEvent,
   FormSubmitEvent,
   FormSentEvent,
   FormFailedEvent,
-} from './events.js';
-export type {
-  CtaClickDetail,
-  FormFields,
-  FormFailure,
-  FormSubmitDetail,
-  FormSentDetail,
-  FormFailedDetail,
-} from './events.js';
+  type FormFields,
+  type FormFailure,
+  type FormSubmitDetail,
+  type FormSentDetail,
+  type FormFailedDetail,
+} from './form-events.js';
 export type {CtaTarget, Theme} from './options.js';
 export type {FieldName} from './content/form-fields.js';
 export type {FormStrings} from './content/form-strings.js';

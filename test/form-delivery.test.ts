@@ -1,6 +1,6 @@
 import {expect} from '@open-wc/testing';
 import {FIELDS} from '../src/contact-form.js';
-import {FormFailedEvent, FormSentEvent} from '../src/events.js';
+import {FormFailedEvent, FormSentEvent} from '../src/form-events.js';
 import {idle, shadow, watchFetch} from './helpers.js';
 import {
   button,

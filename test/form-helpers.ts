@@ -1,6 +1,6 @@
 import {oneEvent} from '@open-wc/testing';
 import {executeServerCommand} from '@web/test-runner-commands';
-import type {FormFailedEvent, FormSentEvent} from '../src/events.js';
+import type {FormFailedEvent, FormSentEvent} from '../src/form-events.js';
 import type {TherapistAttachmentArticle} from '../src/therapist-attachment-article.js';
 import {render, shadow} from './helpers.js';
 
