@@ -64,6 +64,24 @@ await build({
   },
 });
 
+// The npm entry with every chunk it imports statically (not the form's, which it imports
+// with import() only when asked), concatenated into one file to measure.
+function staticallyImported(entry) {
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const code = fs.readFileSync(file, 'utf8');
+    for (const [, name] of code.matchAll(/(?:\bfrom|\bimport)\s*["'](\.\/[^"']+)["']/g)) {
+      visit(path.join(path.dirname(file), name));
+    }
+  };
+  visit(entry);
+  const joined = path.join(out, 'npm-entry-with-chunks.js');
+  fs.writeFileSync(joined, [...seen].map((file) => fs.readFileSync(file, 'utf8')).join('\n'));
+  return joined;
+}
+
 const measure = (file) => {
   const bytes = fs.readFileSync(file);
   return {
@@ -88,7 +106,7 @@ const rows = [
   {name: 'form module (drop-in)', file: formFile, budget: 3.5 * KB, target: 3.5 * KB},
   {
     name: 'npm entry (without Lit)',
-    file: path.join(out, 'npm-entry.js'),
+    file: staticallyImported(path.join(out, 'npm-entry.js')),
     budget: 9 * KB,
     target: 6.0 * KB,
   },
