@@ -6,7 +6,7 @@
 // its own, pinned at build time, and the drop-in's `crossorigin`.
 import {html, nothing} from 'lit';
 import type {FormModule} from './form-loader.js';
-import {registry, registryKey, type FormRegistry} from './form-registry.js';
+import {registryKey, type FormRegistry} from './form-registry.js';
 
 declare const __FORM_INTEGRITY__: string; // written by vite.config.ts from the built form file
 
@@ -27,23 +27,20 @@ export function importForm(): Promise<FormModule> {
     nothing,
   });
   if (shared.form) return Promise.resolve(shared.form);
-  const src = new URL(FILE, own?.src || document.baseURI).href;
   return new Promise((resolve, reject) => {
     const script = document.createElement('script');
     if (own?.integrity) script.integrity = __FORM_INTEGRITY__;
     if (own?.crossOrigin != null) script.crossOrigin = own.crossOrigin;
-    script.onload = () => {
-      const form = registry()?.form;
-      if (form) resolve(form);
-      else reject(new Error(`${src} ran but did not register the form`));
-    };
-    script.onerror = () =>
-      reject(
-        new Error(
-          `${src} is missing, blocked, offline${own?.integrity ? ' or does not match its integrity hash' : ''}`,
-        ),
-      );
-    script.src = src;
+    script.src = new URL(FILE, own?.src || document.baseURI).href;
+    // The form file registers its code in `shared` as it runs: after either event, it did or not.
+    script.onload = script.onerror = () =>
+      shared.form
+        ? resolve(shared.form)
+        : reject(
+            new Error(
+              `${script.src} is missing, blocked, offline${own?.integrity ? ' or does not match its integrity hash' : ''}`,
+            ),
+          );
     document.head.append(script);
   });
 }
