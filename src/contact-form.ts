@@ -7,7 +7,7 @@ import {
   FormSubmitEvent,
   type FormFailure,
   type FormFields,
-} from './events.js';
+} from './form-events.js';
 
 export {FIELDS, type FieldName};
 
@@ -92,6 +92,14 @@ export class ContactForm {
       const post = this.host.dispatchEvent(submit);
       let pending = submit.response; // set by a listener's respondWith()
       if (post) {
+        // Shown for a submit listener, without form-action: a listener that neither sent the
+        // message (respondWith) nor took it (preventDefault) leaves nowhere to send it.
+        if (!this.action) {
+          console.warn(
+            '<therapist-attachment-article>: nothing was sent: without form-action, a therapist-article-form-submit listener must call respondWith() or preventDefault().',
+          );
+          throw new Error();
+        }
         if (navigator.onLine === false) throw new DOMException('', 'offline');
         // A timer, not AbortSignal.timeout() (missing before Safari 16), and our own flag, not
         // the error's name (which differs between engines), tell a timeout.

@@ -220,9 +220,38 @@ export class TherapistAttachmentArticle extends LitElement {
   /** The last bad value warned about, per attribute, so a value is reported once. */
   private readonly warned = new Map<string, string>();
 
+  /** A listener for `therapist-article-form-submit` on this element asks for the form too. */
+  private submitListener = false;
+
+  /**
+   * Adding a `therapist-article-form-submit` listener to the element shows the contact form
+   * even without `form-action`: the listener delivers the message (`respondWith`).
+   */
+  override addEventListener<K extends keyof HTMLElementEventMap>(
+    type: K,
+    listener: (this: HTMLElement, event: HTMLElementEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  override addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  override addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | AddEventListenerOptions,
+  ): void {
+    super.addEventListener(type, listener, options);
+    if (type === 'therapist-article-form-submit' && listener && !this.submitListener) {
+      this.submitListener = true;
+      this.requestUpdate();
+    }
+  }
+
   /** Whether the form's code is still on its way (the call-to-action waits for it). */
   private get formPending(): boolean {
-    return this.formAction != null && !formModule && !formFailed;
+    return (this.formAction != null || this.submitListener) && !formModule && !formFailed;
   }
 
   /**
@@ -365,6 +394,7 @@ export class TherapistAttachmentArticle extends LitElement {
     const {ctaHref, ctaLabel, ctaTarget, theme, layout} = this.settings;
     const newTab = ctaTarget === '_blank';
     const teaser = layout === 'teaser';
+    const wantsForm = !!this.settings.formAction || this.submitListener;
     const paragraphs = article.paragraphs.map((p) => this.renderParagraph(p));
     // A teaser not yet opened hides its rest, call-to-action and footer (but prints them).
     const look =
@@ -376,9 +406,9 @@ export class TherapistAttachmentArticle extends LitElement {
         <section part="cta" class="cta">
           ${this.renderParagraph(article.callToAction, 'paragraph cta-text')}
           ${
-            this.form?.action
+            this.form && wantsForm
               ? formModule!.contactForm(this.form, !this.noPrivacyNote, !this.noCrisisLine)
-              : this.settings.formAction && this.formPending
+              : wantsForm && this.formPending
                 ? nothing
                 : html`<slot name="cta">
                     <a

@@ -1,6 +1,6 @@
 import {expect, oneEvent} from '@open-wc/testing';
-import {FormFailedEvent, FormSentEvent, FormSubmitEvent} from '../src/events.js';
-import {idle, shadow, watchFetch} from './helpers.js';
+import {FormFailedEvent, FormSentEvent, FormSubmitEvent} from '../src/form-events.js';
+import {captureWarnings, idle, render, shadow, watchFetch} from './helpers.js';
 import {
   button,
   fill,
@@ -119,5 +119,49 @@ describe('therapist-article-form-sent and -failed', () => {
     await el.updateComplete;
     expect(count).to.equal(0);
     expect(shadow(el).querySelector('form')).to.not.equal(null);
+  });
+});
+
+describe('a therapist-article-form-submit listener on the element, without form-action', () => {
+  it('shows the form; respondWith delivers and nothing is fetched', async () => {
+    const el = await render();
+    expect(shadow(el).querySelector('form'), 'no listener: the link').to.equal(null);
+    const fetches = watchFetch();
+    let delivered: unknown;
+    el.addEventListener('therapist-article-form-submit', (e) => {
+      delivered = e.detail.fields;
+      e.respondWith(Promise.resolve({ok: true}));
+    });
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[part~="cta-button"]'), 'the link gives way').to.equal(null);
+    fill(el);
+    const outcome = await submitAndWait(el);
+    expect(outcome).to.be.instanceOf(FormSentEvent);
+    expect(delivered).to.deep.equal(visitor);
+    expect(fetches.stop()).to.deep.equal([]);
+  });
+
+  it('a listener that does not take the message: failed, one warning, nothing sent, text kept', async () => {
+    const el = await render();
+    el.addEventListener('therapist-article-form-submit', () => {});
+    await el.updateComplete;
+    fill(el);
+    const fetches = watchFetch();
+    let outcome!: FormSentEvent | FormFailedEvent;
+    const warnings = await captureWarnings(async () => (outcome = await submitAndWait(el)));
+    expect(fetches.stop()).to.deep.equal([]);
+    expect((outcome as FormFailedEvent).detail.reason).to.equal('network');
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.match(/nothing was sent.*respondWith/);
+    expect(values(el)).to.deep.equal(visitor);
+  });
+
+  it('other listeners leave the link', async () => {
+    const el = await render();
+    el.addEventListener('therapist-article-cta-click', () => {});
+    el.addEventListener('therapist-article-form-sent', () => {});
+    await idle(el);
+    expect(shadow(el).querySelector('form')).to.equal(null);
+    expect(shadow(el).querySelector('[part~="cta-button"]')).to.not.equal(null);
   });
 });
