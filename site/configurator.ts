@@ -323,6 +323,7 @@ export class TherapistConfigurator extends LitElement {
           LAYOUTS.map((l) => [l, LAYOUT_LABELS[l]] as const),
           s.layout,
           (v) => this.set('layout', v as Settings['layout']),
+          'A teaser shows the title and the opening paragraphs, then “Continue reading”.',
         )}
         ${s.layout === 'teaser' ? this.renderTeaser() : nothing}
       </fieldset>
@@ -365,7 +366,7 @@ export class TherapistConfigurator extends LitElement {
     return html`<div class="field">
         <label for="paragraphs">Paragraphs shown</label>
         <p class="hint" id="paragraphs-hint">
-          1 to ${TEASER_MAX}. ${TEASER_DEFAULTS.paragraphs}, the default, stops just before the
+          From 1 to ${TEASER_MAX}; the default, ${TEASER_DEFAULTS.paragraphs}, stops just before the
           article’s answer.
         </p>
         <input
