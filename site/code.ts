@@ -4,6 +4,8 @@
  * pre-rendered snippet is filled by `prerenderedSnippet` from src/prerender.ts, the function
  * `scripts/build-embed.mjs` writes `dist/embed.html` with.
  */
+import {article} from '../src/content/article.js';
+import {blogPostingScript} from '../src/content/structured-data.js';
 import {escapeAttribute, prerenderedSnippet, type PrerenderParts} from '../src/prerender.js';
 import type {Checked} from './settings.js';
 
@@ -59,10 +61,21 @@ export async function styleHash(css: string): Promise<string | undefined> {
   return `'sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}'`;
 }
 
+/**
+ * The snippet's JSON-LD: the whole article, or for a teaser linking to the full post elsewhere
+ * only the excerpt, naming the full post as the page to credit.
+ */
+export function structuredData(checked: Checked, data: ConfiguratorData): string {
+  const teaser = checked.prerender.teaser;
+  return teaser?.readMoreHref
+    ? blogPostingScript(article, {paragraphs: teaser.paragraphs, url: teaser.readMoreHref})
+    : data.structuredData;
+}
+
 /** The pre-rendered snippet for these settings, byte for byte what build-embed writes. */
 export const snippet = (checked: Checked, data: ConfiguratorData): string =>
   prerenderedSnippet(data.parts, checked.prerender, checked.attributes, {
-    structuredData: data.structuredData,
+    structuredData: structuredData(checked, data),
     scriptSrc: HYDRATE_FILE,
   });
 
@@ -108,6 +121,11 @@ function inFrame(checked: Checked): {attributes: Record<string, string>; notes: 
         `Your link (${href}) is a path or a section of the page: inside the frame it would point at the frame, not your site. Use a full https:// address for this platform.`,
       );
     }
+  }
+  if (attributes['read-more-href']) {
+    notes.push(
+      '“Continue reading” opens the full post inside the frame, where many sites refuse to show: for a teaser that links to the full post, prefer a way without a frame (Wix’s Custom Element), or leave the full post’s URL empty so the rest opens in place.',
+    );
   }
   if ('form-action' in attributes && !/^https:/i.test(attributes['form-action']!)) {
     notes.push(
@@ -159,6 +177,16 @@ export function platforms(
   }
   if (a['theme']) wordpressAttributes.push(`theme="${a['theme']}"`);
   if (a['heading-level']) wordpressAttributes.push(`heading_level="${a['heading-level']}"`);
+  const teaser = checked.prerender.teaser;
+  if (teaser) {
+    wordpressAttributes.push('layout="teaser"');
+    if (a['teaser-paragraphs']) {
+      wordpressAttributes.push(`teaser_paragraphs="${a['teaser-paragraphs']}"`);
+    }
+    if (a['read-more-href']) {
+      wordpressAttributes.push(`read_more_href="${shortcodeValue(a['read-more-href'])}"`);
+    }
+  }
   const shortcode = `[therapist_attachment_article ${wordpressAttributes.join(' ')}]`;
   const blockSettings = [
     `How visitors reach out → Show a contact form: ${isForm ? 'on' : 'off'}`,
@@ -174,6 +202,13 @@ export function platforms(
         ]),
     `Appearance → Look: ${a['theme'] ?? 'blend into the page'}`,
     `Heading level of the title: H${a['heading-level'] ?? '2'}`,
+    `Layout (layout): ${teaser ? 'teaser' : 'full, the whole article'}`,
+    ...(teaser
+      ? [
+          `Paragraphs shown (teaserParagraphs): ${teaser.paragraphs}`,
+          `Full post’s URL (readMoreHref): ${teaser.readMoreHref ?? 'leave empty (the rest opens in place)'}`,
+        ]
+      : []),
   ].join('\n');
 
   const list: Platform[] = [
@@ -225,6 +260,11 @@ export function platforms(
       ],
       notes: [
         'The snippet is made for exactly these settings: come back here to change them, do not edit it by hand.',
+        ...(teaser?.readMoreHref
+          ? [
+              `Its data for search engines carries only the teaser’s ${teaser.paragraphs === 1 ? 'paragraph' : `${teaser.paragraphs} paragraphs`} and names the full post (${teaser.readMoreHref}) as the page to credit, so your page is not taken for a copy.`,
+            ]
+          : []),
       ],
     },
     {

@@ -5,6 +5,8 @@ import {
   FORM_ENCODINGS,
   FORM_ENCODING_LABELS,
   HEADING_LEVELS,
+  LAYOUTS,
+  TEASER_DEFAULTS,
   THEMES,
   THEME_LABELS,
 } from '../src/options.js';
@@ -14,10 +16,12 @@ import {
   DEFAULT_SETTINGS,
   DEFAULT_VIEW,
   FONTS,
+  LAYOUT_LABELS,
   PAGES,
   PREVIEW_WIDTHS,
   RADII,
   REACH,
+  TEASER_MAX,
   WIDTHS,
   check,
   fromFragment,
@@ -65,6 +69,8 @@ const PROPERTIES = [
 const FIELD_NAMES: Record<string, string> = {
   href: 'Where the button leads',
   action: 'Where messages are sent',
+  paragraphs: 'Paragraphs shown',
+  readMore: 'Full post’s URL',
   accent: COLOURS.accent.label,
   color: COLOURS.color.label,
   background: COLOURS.background.label,
@@ -310,6 +316,19 @@ export class TherapistConfigurator extends LitElement {
       </fieldset>
 
       <fieldset>
+        <legend>How much is shown</legend>
+        ${this.select(
+          'layout',
+          'Layout',
+          LAYOUTS.map((l) => [l, LAYOUT_LABELS[l]] as const),
+          s.layout,
+          (v) => this.set('layout', v as Settings['layout']),
+          'A teaser shows the title and the opening paragraphs, then “Continue reading”.',
+        )}
+        ${s.layout === 'teaser' ? this.renderTeaser() : nothing}
+      </fieldset>
+
+      <fieldset>
         <legend>How visitors reach out</legend>
         <div class="choices">
           ${Object.entries(REACH).map(
@@ -339,6 +358,51 @@ export class TherapistConfigurator extends LitElement {
         </p>
       </div>
     </div>`;
+  }
+
+  private renderTeaser() {
+    const s = this.settings;
+    const {paragraphs, readMore} = this.checked.errors;
+    return html`<div class="field">
+        <label for="paragraphs">Paragraphs shown</label>
+        <p class="hint" id="paragraphs-hint">
+          From 1 to ${TEASER_MAX}; the default, ${TEASER_DEFAULTS.paragraphs}, stops just before the
+          article’s answer.
+        </p>
+        <input
+          id="paragraphs"
+          type="number"
+          min="1"
+          max="${TEASER_MAX}"
+          step="1"
+          inputmode="numeric"
+          .value="${s.teaserParagraphs}"
+          aria-invalid="${paragraphs ? 'true' : 'false'}"
+          aria-describedby="${this.describedBy('paragraphs', true, paragraphs)}"
+          @input="${(e: Event) => this.set('teaserParagraphs', (e.target as HTMLInputElement).value)}"
+        />
+        ${this.error('paragraphs', paragraphs)}
+      </div>
+      <div class="field">
+        <label for="readMore">Full post’s URL (optional)</label>
+        <p class="hint" id="readMore-hint">
+          Where the whole article is, when this page shows only its opening (https://…). “Continue
+          reading” then links there, and search engines credit that page. Left empty, the rest opens
+          in place.
+        </p>
+        <input
+          id="readMore"
+          type="text"
+          inputmode="url"
+          autocomplete="off"
+          spellcheck="false"
+          .value="${s.readMoreHref}"
+          aria-invalid="${readMore ? 'true' : 'false'}"
+          aria-describedby="${this.describedBy('readMore', true, readMore)}"
+          @input="${(e: Event) => this.set('readMoreHref', (e.target as HTMLInputElement).value)}"
+        />
+        ${this.error('readMore', readMore)}
+      </div>`;
   }
 
   private renderLink() {
@@ -673,6 +737,7 @@ export class TherapistConfigurator extends LitElement {
       margin-bottom: 0.75rem;
     }
     input[type='text'],
+    input[type='number'],
     select,
     textarea {
       width: 100%;
@@ -683,6 +748,9 @@ export class TherapistConfigurator extends LitElement {
       background: var(--c-bg);
       color: inherit;
       font: inherit;
+    }
+    input[type='number'] {
+      max-width: 7rem;
     }
     input[type='color'] {
       width: 3rem;

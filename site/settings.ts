@@ -1,18 +1,23 @@
 /**
  * The configurator's settings: what an owner can choose, the defaults, and the check that turns
  * them into the attributes and custom properties the element accepts. Every rule comes from the
- * element's own modules (`src/options.ts`, `src/safe-url.ts`); a value the element would refuse
- * gets a message in words and is left out of the code.
+ * element's own modules (`src/options.ts`, `src/safe-url.ts`, `src/attribute-rules.ts`); a
+ * value the element would refuse gets a message in words and is left out of the code.
  */
+import {ATTRIBUTE_RULES} from '../src/attribute-rules.js';
+import {article} from '../src/content/article.js';
 import {
   CTA_TARGETS,
   DEFAULTS,
   FORM_DEFAULTS,
   FORM_ENCODINGS,
   HEADING_LEVELS,
+  LAYOUTS,
+  TEASER_DEFAULTS,
   THEMES,
   type CtaTarget,
   type FormEncoding,
+  type Layout,
   type Theme,
 } from '../src/options.js';
 import type {PrerenderSettings} from '../src/prerender.js';
@@ -51,6 +56,15 @@ export const RADII = {
 } as const;
 export type RadiusKey = keyof typeof RADII;
 
+/** How each layout is named where an owner picks one (src/options.ts names none). */
+export const LAYOUT_LABELS: Record<Layout, string> = {
+  full: 'The whole article',
+  teaser: 'A teaser (the opening)',
+};
+
+/** The most paragraphs a teaser may show: at least one is left for “Continue reading”. */
+export const TEASER_MAX = article.paragraphs.length - 1;
+
 export const REACH = {link: 'A button with a link', form: 'A contact form'} as const;
 export type Reach = keyof typeof REACH;
 
@@ -76,6 +90,11 @@ export interface Settings {
   width: WidthKey;
   radius: RadiusKey;
   headingLevel: number;
+  layout: Layout;
+  /** As typed (a number field's text): checked by the element's `teaser-paragraphs` rule. */
+  teaserParagraphs: string;
+  /** `''`: “Continue reading” opens the rest in place. */
+  readMoreHref: string;
   reach: Reach;
   href: string;
   label: string;
@@ -95,6 +114,9 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   width: '',
   radius: '',
   headingLevel: DEFAULTS.headingLevel,
+  layout: TEASER_DEFAULTS.layout,
+  teaserParagraphs: String(TEASER_DEFAULTS.paragraphs),
+  readMoreHref: '',
   reach: 'link',
   href: DEFAULTS.ctaHref,
   label: DEFAULTS.ctaLabel,
@@ -117,7 +139,9 @@ export interface View {
 export const DEFAULT_VIEW: Readonly<View> = {width: 'desktop', page: 'light'};
 
 /** Fields whose value can be refused, each with its message. */
-export type Errors = Partial<Record<'href' | 'action' | ColourKey, string>>;
+export type Errors = Partial<
+  Record<'href' | 'action' | 'paragraphs' | 'readMore' | ColourKey, string>
+>;
 
 export interface Checked {
   /** Messages in words, by field. Each refused value is left out of everything below. */
@@ -172,6 +196,25 @@ function actionError(value: string): string | undefined {
   return undefined;
 }
 
+/** The message for a teaser's paragraph count the element refuses. */
+const paragraphsError = (value: string) =>
+  `Paragraphs shown: “${value.trim()}” is not a whole number from 1 to ${TEASER_MAX} (at least one paragraph is left for “Continue reading”). Until it is, the teaser shows ${TEASER_DEFAULTS.paragraphs}.`;
+
+/**
+ * The message for a full post's address: one the element refuses (it would keep the button),
+ * or one that is not a whole web address, which search engines need to credit the full post.
+ */
+function readMoreError(value: string, safe: string | undefined): string | undefined {
+  const scheme = SCHEME.exec(value)?.[1]?.toLowerCase();
+  if (safe === undefined && scheme && !(URL_SCHEMES as readonly string[]).includes(scheme)) {
+    return `Full post’s URL: the article refuses “${scheme}:” addresses, which can run code or hide what they open. Enter the post’s https:// address; until then “Continue reading” opens the rest in place.`;
+  }
+  if (safe === undefined || !/^https?:\/\/[^/]/i.test(safe)) {
+    return 'Full post’s URL: enter the whole address of the post, such as https://your-site.example/blog/attached (search engines need it to credit the full post). Until then “Continue reading” opens the rest in place.';
+  }
+  return undefined;
+}
+
 /** WCAG relative luminance of `#rrggbb`. */
 function luminance(hex: string): number {
   const [r, g, b] = [1, 3, 5].map((i) => {
@@ -200,6 +243,32 @@ export function check(settings: Settings): Checked {
   if (level !== DEFAULTS.headingLevel) attributes['heading-level'] = String(level);
   const theme = (THEMES as readonly string[]).includes(s.theme) ? s.theme : '';
   if (theme) attributes['theme'] = theme;
+
+  // The teaser, by the element's own rules for `layout`, `teaser-paragraphs`, `read-more-href`.
+  const layout = ATTRIBUTE_RULES.layout.normalise(s.layout) ?? ATTRIBUTE_RULES.layout.fallback;
+  let teaser: PrerenderSettings['teaser'];
+  if (layout === 'teaser') {
+    attributes['layout'] = layout;
+    const typed = s.teaserParagraphs.trim();
+    let paragraphs: number = ATTRIBUTE_RULES.teaserParagraphs.fallback;
+    if (typed !== '') {
+      const valid = ATTRIBUTE_RULES.teaserParagraphs.normalise(Number(typed));
+      if (valid === undefined) errors.paragraphs = paragraphsError(typed);
+      else paragraphs = valid;
+    }
+    if (paragraphs !== TEASER_DEFAULTS.paragraphs) {
+      attributes['teaser-paragraphs'] = String(paragraphs);
+    }
+    let readMoreHref: string | undefined;
+    if (s.readMoreHref.trim() !== '') {
+      const safe = ATTRIBUTE_RULES.readMoreHref.normalise(s.readMoreHref);
+      const error = readMoreError(s.readMoreHref, safe);
+      if (error) errors.readMore = error;
+      else readMoreHref = safe;
+    }
+    if (readMoreHref) attributes['read-more-href'] = readMoreHref;
+    teaser = {paragraphs, ...(readMoreHref ? {readMoreHref} : {})};
+  }
 
   let prerender: PrerenderSettings;
   const action = s.reach === 'form' ? actionError(s.action) : 'not used';
@@ -232,6 +301,8 @@ export function check(settings: Settings): Checked {
     if (target !== DEFAULTS.ctaTarget) attributes['cta-target'] = target;
     prerender = {headingLevel: level, theme: theme || undefined, cta: {href, label, target}};
   }
+
+  if (teaser) prerender = {...prerender, teaser};
 
   for (const key of Object.keys(COLOURS) as ColourKey[]) {
     const value = s[key];
@@ -272,6 +343,9 @@ const KEYS: Record<keyof Settings | keyof View, string> = {
   width: 'width',
   radius: 'radius',
   headingLevel: 'heading',
+  layout: 'layout',
+  teaserParagraphs: 'paragraphs',
+  readMoreHref: 'more',
   reach: 'reach',
   href: 'href',
   label: 'label',
@@ -325,6 +399,9 @@ export function fromFragment(fragment: string): {settings: Settings; view: View}
     headingLevel: Number(
       pick(HEADING_LEVELS.map(String), get('headingLevel'), String(d.headingLevel)),
     ),
+    layout: pick(LAYOUTS, get('layout'), d.layout),
+    teaserParagraphs: get('teaserParagraphs') ?? d.teaserParagraphs,
+    readMoreHref: get('readMoreHref') ?? d.readMoreHref,
     reach: pick(keys(REACH), get('reach'), d.reach),
     href: get('href') ?? d.href,
     label: get('label') ?? d.label,

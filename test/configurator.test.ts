@@ -1,6 +1,9 @@
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {executeServerCommand} from '@web/test-runner-commands';
 import '../src/define.js';
+import {article} from '../src/content/article.js';
+import {blogPostingScript} from '../src/content/structured-data.js';
+import {fillPrerender, prerenderedSnippet} from '../src/prerender.js';
 import type {TherapistAttachmentArticle} from '../src/therapist-attachment-article.js';
 import type {ConfiguratorData} from '../site/code.js';
 import {defineConfigurator, type TherapistConfigurator} from '../site/configurator.js';
@@ -373,5 +376,186 @@ describe('configurator: copying, privacy, small screens', () => {
     } finally {
       await executeServerCommand('set-viewport-size', {width: 800, height: 600});
     }
+  });
+});
+
+describe('configurator: the teaser', () => {
+  const HOME = 'https://emily.example/blog/attached?a=1&b=2';
+  /** The preview's paragraphs a reader sees, and its “Continue reading”. */
+  const shownParagraphs = (el: TherapistConfigurator) =>
+    [...preview(el).shadowRoot!.querySelectorAll('[part="paragraph"]')].filter(
+      (p) => p.getClientRects().length > 0,
+    ).length;
+  const readMore = (el: TherapistConfigurator) => part(preview(el), 'read-more');
+  /** The snippet the element's own prerender module writes for these settings. */
+  const expectedSnippet = (
+    el: TherapistConfigurator,
+    teaser: {paragraphs: number; readMoreHref?: string},
+  ) =>
+    prerenderedSnippet(
+      data.parts,
+      {headingLevel: 2, cta: {href: '#contact', label: 'Reach out', target: '_self'}, teaser},
+      Object.fromEntries(
+        preview(el)
+          .getAttributeNames()
+          .filter((n) => n !== 'style')
+          .map((n) => [n, preview(el).getAttribute(n)!]),
+      ),
+      {
+        structuredData: teaser.readMoreHref
+          ? blogPostingScript(article, {paragraphs: teaser.paragraphs, url: teaser.readMoreHref})
+          : data.structuredData,
+        scriptSrc: 'therapist-attachment-article.hydrate.js',
+      },
+    );
+
+  it('the teaser’s controls show only for the teaser', async () => {
+    const el = await open();
+    expect(el.shadowRoot!.querySelector('#paragraphs')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('#readMore')).to.equal(null);
+    expect([...$<HTMLSelectElement>(el, '#layout').options].map((o) => o.value)).to.deep.equal([
+      'full',
+      'teaser',
+    ]);
+    await change(el, '#layout', 'teaser');
+    expect($<HTMLInputElement>(el, '#paragraphs').value).to.equal('3');
+    expect($<HTMLInputElement>(el, '#readMore').value).to.equal('');
+    await expect(el).to.be.accessible();
+    await change(el, '#layout', 'full');
+    expect(el.shadowRoot!.querySelector('#paragraphs')).to.equal(null);
+    expect(allCode(el)).to.not.include('teaser');
+  });
+
+  it('layout and paragraphs shown: the preview, and every platform’s code', async () => {
+    const el = await open();
+    await change(el, '#layout', 'teaser');
+    expect(preview(el).getAttribute('layout')).to.equal('teaser');
+    expect(shownParagraphs(el)).to.equal(3);
+    expect(readMore(el).localName).to.equal('button');
+    // The default count is the element's: no attribute for it.
+    expect(code(el, 'html-self')).to.include('layout="teaser"');
+    expect(code(el, 'html-self')).to.not.include('teaser-paragraphs');
+    expect(code(el, 'prerendered-code')).to.equal(expectedSnippet(el, {paragraphs: 3}));
+
+    await change(el, '#paragraphs', '5');
+    expect(preview(el).getAttribute('teaser-paragraphs')).to.equal('5');
+    expect(shownParagraphs(el)).to.equal(5);
+    for (const id of [
+      'html-self',
+      'html-cdn',
+      'squarespace-code',
+      'webflow-code',
+      'wix-embed',
+      'google-sites-code',
+    ]) {
+      expect(code(el, id), id).to.include('layout="teaser"');
+      expect(code(el, id), id).to.include('teaser-paragraphs="5"');
+    }
+    expect(code(el, 'wix-attributes')).to.include('layout = teaser\nteaser-paragraphs = 5');
+    expect(code(el, 'wordpress-shortcode')).to.include('layout="teaser" teaser_paragraphs="5"');
+    expect(code(el, 'wordpress-shortcode')).to.not.include('read_more_href');
+    expect(code(el, 'wordpress-block')).to.include('(layout): teaser');
+    expect(code(el, 'wordpress-block')).to.include('(teaserParagraphs): 5');
+    // The pre-rendered snippet is the prerender module's own, its JSON-LD the whole article.
+    const snippet = code(el, 'prerendered-code');
+    expect(snippet).to.equal(expectedSnippet(el, {paragraphs: 5}));
+    // Its shadow root is fillPrerender's, with the rule that hides a second, live copy.
+    const root = fillPrerender(data.parts, {
+      headingLevel: 2,
+      cta: {href: '#contact', label: 'Reach out', target: '_self'},
+      teaser: {paragraphs: 5},
+    });
+    expect(snippet).to.include(
+      root.replace('</style>', '.article:has(~.article){display:none}</style>'),
+    );
+    expect(snippet).to.include(data.structuredData);
+    expect(location.hash).to.include('layout=teaser');
+    expect(location.hash).to.include('paragraphs=5');
+  });
+
+  it('the full post’s URL: a link in the preview and the code, and the excerpt’s JSON-LD', async () => {
+    const el = await open('#layout=teaser&paragraphs=4');
+    await change(el, '#readMore', HOME);
+    const link = readMore(el);
+    expect(link.localName).to.equal('a');
+    expect(link.getAttribute('href')).to.equal(HOME);
+    expect(preview(el).getAttribute('read-more-href')).to.equal(HOME);
+    const escaped = 'https://emily.example/blog/attached?a=1&amp;b=2';
+    for (const id of ['html-self', 'html-cdn', 'squarespace-code', 'webflow-code', 'wix-embed']) {
+      expect(code(el, id), id).to.include(`read-more-href="${escaped}"`);
+    }
+    expect(code(el, 'wix-attributes')).to.include(`read-more-href = ${HOME}`);
+    expect(code(el, 'wordpress-shortcode')).to.include(
+      `layout="teaser" teaser_paragraphs="4" read_more_href="${escaped}"`,
+    );
+    expect(code(el, 'wordpress-block')).to.include(`(readMoreHref): ${HOME}`);
+    const snippet = code(el, 'prerendered-code');
+    expect(snippet).to.equal(expectedSnippet(el, {paragraphs: 4, readMoreHref: HOME}));
+    const json = new DOMParser()
+      .parseFromString(snippet, 'text/html')
+      .querySelector('script[type="application/ld+json"]')!.textContent!;
+    const ld = JSON.parse(json) as {url: string; articleBody: string};
+    expect(ld.url).to.equal(HOME);
+    expect(ld.articleBody.split('\n\n')).to.have.length(4);
+    expect(seen($(el, '#platform-prerendered'))).to.include('names the full post');
+    // In a frame the link would stay in the frame: the frame platforms say so.
+    expect(seen($(el, '#platform-wix'))).to.include('inside the frame');
+    expect(seen($(el, '#platform-google-sites'))).to.include('inside the frame');
+    await expect(el).to.be.accessible();
+  });
+
+  for (const value of ['0', '11', '2.5', '-1', '1e9']) {
+    it(`paragraphs shown ${JSON.stringify(value)}: the default 3, and a note naming the field`, async () => {
+      const el = await open('#layout=teaser');
+      await change(el, '#paragraphs', value);
+      const input = $(el, '#paragraphs');
+      expect(input.getAttribute('aria-invalid')).to.equal('true');
+      expect(input.getAttribute('aria-describedby')).to.include('paragraphs-error');
+      const error = $(el, '#paragraphs-error');
+      expect(seen(error)).to.include('Paragraphs shown');
+      expect(error.getBoundingClientRect().height).to.be.greaterThan(0);
+      expect(preview(el).hasAttribute('teaser-paragraphs')).to.be.false;
+      expect(shownParagraphs(el)).to.equal(3);
+      expect(allCode(el)).to.not.match(/teaser[-_]paragraphs/);
+      expect(code(el, 'prerendered-code')).to.equal(expectedSnippet(el, {paragraphs: 3}));
+      expect(seen($(el, '#error-summary'))).to.include('Paragraphs shown');
+      $<HTMLAnchorElement>(el, '#error-summary a[href="#paragraphs"]').click();
+      expect(el.shadowRoot!.activeElement).to.equal(input);
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('a shared fragment with a bad count shows the note instead of failing', async () => {
+    const el = await open('#layout=teaser&paragraphs=lots');
+    expect(seen($(el, '#paragraphs-error'))).to.include('Paragraphs shown');
+    expect(shownParagraphs(el)).to.equal(3);
+  });
+
+  for (const value of ['javascript:alert(1)', ' JavaScript:alert(1)', 'data:text/html,x']) {
+    it(`full post’s URL ${JSON.stringify(value)}: refused, the button opens the rest in place`, async () => {
+      const el = await open('#layout=teaser');
+      await change(el, '#readMore', value);
+      const input = $(el, '#readMore');
+      expect(input.getAttribute('aria-invalid')).to.equal('true');
+      expect(seen($(el, '#readMore-error'))).to.match(/Full post’s URL: the article refuses/);
+      expect(allCode(el).toLowerCase()).to.not.match(/javascript:|data:text|alert\(1\)/);
+      expect(allCode(el)).to.not.match(/read[-_]more[-_]href/);
+      expect(preview(el).hasAttribute('read-more-href')).to.be.false;
+      expect(readMore(el).localName).to.equal('button');
+      expect(code(el, 'prerendered-code')).to.equal(expectedSnippet(el, {paragraphs: 3}));
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('full post’s URL that is not a whole web address: a note, and left out', async () => {
+    const el = await open('#layout=teaser');
+    for (const value of ['/blog/attached', '#more', 'mailto:a@example.com']) {
+      await change(el, '#readMore', value);
+      expect(seen($(el, '#readMore-error')), value).to.include('whole address');
+      expect(preview(el).hasAttribute('read-more-href'), value).to.be.false;
+    }
+    await change(el, '#readMore', 'http://emily.example/blog');
+    expect(seen($(el, '#readMore-error'))).to.equal('');
+    expect(preview(el).getAttribute('read-more-href')).to.equal('http://emily.example/blog');
   });
 });
