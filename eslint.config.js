@@ -7,7 +7,16 @@ import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
 export default tseslint.config(
-  {ignores: ['dist/', 'node_modules/', 'custom-elements.json', 'wordpress/**/assets/', '.wp/']},
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'custom-elements.json',
+      'wordpress/**/assets/',
+      '.wp/',
+      'bench/results/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   litConfigs['flat/recommended'],

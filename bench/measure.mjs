@@ -48,11 +48,43 @@ const observe = () => {
   });
 };
 
+/** Reader speed for the form's pages, px/s: a fast flick straight to the end, not reading. */
+export const READER_SPEED = 3000;
+
+// With the contact form (bench part 3), also in the page: when the article is first drawn (the
+// first frame that has it), when the form is ready (in the shadow root, its button enabled) and
+// when the reader reaches the call-to-action (the element's own `therapist-article-read`). With
+// a `speed`, the reader starts scrolling at the article's first frame and scrolls straight down
+// at `speed` px/s, one step per frame, until there.
+const watchForm = (speed) => {
+  const b = window.__bench;
+  Object.assign(b, {painted: 0, formReady: 0, arrived: 0, height: 0, distance: 0});
+  addEventListener('therapist-article-read', () => {
+    b.arrived ||= performance.now();
+    b.distance = scrollY;
+  });
+  const frame = (now) => {
+    const el = document.querySelector('therapist-attachment-article');
+    const root = el?.shadowRoot;
+    if (!b.painted && root?.querySelector('.article')) {
+      b.painted = now;
+      b.height = el.offsetHeight;
+    }
+    if (!b.formReady && root?.querySelector('form button:not([disabled])')) b.formReady = now;
+    if (speed && b.painted && !b.arrived) scrollTo(0, (speed * (now - b.painted)) / 1000);
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+};
+
 /**
  * Serves `pages` ({'/path.html': html}) next to dist/ and starts Chromium; resolves with
  * {version, load(pathname, {memory}), close()}. load() gives lcp, cls, tbt (long tasks after
  * first contentful paint), bytes over the wire, fcp, script (when the last script arrived) and
  * rendered, all in ms from navigation start; with `memory`, also heap and DOM nodes after GC.
+ * With `reader` ('flick' or 'still'), a page with the contact form: also painted, formReady,
+ * arrived (0: never), the element's height at its first paint, the distance scrolled and
+ * whether the form's file was fetched; 'flick' scrolls at `speed`, 'still' never scrolls.
  */
 export async function startBench(pages) {
   const server = await serveStatic({
@@ -66,12 +98,13 @@ export async function startBench(pages) {
     args: chromiumArgs,
   });
 
-  async function load(pathname, {memory = false} = {}) {
+  async function load(pathname, {memory = false, reader, speed = READER_SPEED} = {}) {
     const context = await browser.createBrowserContext();
     try {
       const tab = await context.newPage();
       await tab.setViewport({...VIEWPORT, deviceScaleFactor: 3, isMobile: true, hasTouch: true});
       await tab.evaluateOnNewDocument(observe);
+      if (reader) await tab.evaluateOnNewDocument(watchForm, reader === 'flick' ? speed : 0);
       const cdp = await tab.createCDPSession();
       await cdp.send('Emulation.setCPUThrottlingRate', {rate: CPU_SLOWDOWN});
       await cdp.send('Network.enable');
@@ -81,7 +114,15 @@ export async function startBench(pages) {
       tab.on('pageerror', (e) => errors.push(e.message));
       await tab.goto(server.url + pathname.slice(1), {waitUntil: 'load', timeout: 120000});
       await tab.waitForFunction(() => window.__bench.rendered > 0, {timeout: 120000});
-      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+      if (reader === 'flick') {
+        await tab.waitForFunction(() => window.__bench.formReady && window.__bench.arrived, {
+          timeout: 60000,
+        });
+      }
+      // a reader who never scrolls: long enough for anything that would load to have loaded
+      await new Promise((resolve) =>
+        setTimeout(resolve, reader === 'still' ? 2 * SETTLE_MS : SETTLE_MS),
+      );
       const b = await tab.evaluate(() => ({
         ...window.__bench,
         // when the script had arrived (0 for a page without one)
@@ -92,6 +133,9 @@ export async function startBench(pages) {
             .filter((r) => r.name.endsWith('.js'))
             .map((r) => r.responseEnd),
         ),
+        formFetched: performance
+          .getEntriesByType('resource')
+          .some((r) => r.name.endsWith('.form.js')),
       }));
       if (errors.length) throw new Error(`${pathname}: ${errors.join('; ')}`);
       let tbt = 0;
@@ -108,6 +152,10 @@ export async function startBench(pages) {
         script: b.script,
         rendered: b.rendered,
       };
+      if (reader) {
+        for (const key of ['painted', 'formReady', 'arrived', 'height', 'distance', 'formFetched'])
+          result[key] = b[key];
+      }
       if (memory) {
         await cdp.send('Emulation.setCPUThrottlingRate', {rate: 1});
         await cdp.send('HeapProfiler.enable');

@@ -99,3 +99,42 @@ export function cases(count = 1) {
     'pre-rendered': page({body: times(snippet())}),
   };
 }
+
+/** The 'drop-in' case with another build of the drop-in at `src` (bench/baseline.mjs's). */
+export const dropInFrom = (src) =>
+  page({
+    css: RESERVE_RULE,
+    head: `<script type="module" src="${src}"></script>`,
+    body: `<${tag}>${FALLBACK}</${tag}>`,
+  });
+
+/**
+ * The drop-in with the contact form, loaded two ways: `form-action` from the start (the element
+ * fetches the form's file as soon as it is defined), or set by the page once the end of the
+ * article (the call-to-action) is within `below` (a rootMargin: 100% is one screen's height)
+ * below the viewport.
+ */
+export function formCases({action = '/contact', below = '100%'} = {}) {
+  const nearEnd = `<script type="module">
+const el = document.querySelector('${tag}');
+await customElements.whenDefined('${tag}');
+await el.updateComplete;
+new IntersectionObserver((entries, observer) => {
+  if (!entries.some((e) => e.isIntersecting)) return;
+  observer.disconnect();
+  el.setAttribute('form-action', '${action}');
+}, {rootMargin: '0px 0px ${below} 0px'}).observe(el.shadowRoot.querySelector('.cta'));
+</script>`;
+  return {
+    'from the start': page({
+      css: RESERVE_RULE,
+      head: dropInHead,
+      body: `<${tag} form-action="${action}">${FALLBACK}</${tag}>`,
+    }),
+    [`near the end (${below} below)`]: page({
+      css: RESERVE_RULE,
+      head: dropInHead,
+      body: `<${tag}>${FALLBACK}</${tag}>\n${nearEnd}`,
+    }),
+  };
+}

@@ -3,11 +3,15 @@
 import fs from 'node:fs';
 import {format} from 'prettier';
 import {CPU_SLOWDOWN, SCRIPT_DELAY, VIEWPORT} from './measure.mjs';
+import {tag} from './pages.mjs';
 
 const times = (r) => `${r.toFixed(2)}×`;
 const ms = (v) => `${Math.round(v).toLocaleString('en-US')} ms`;
 const kb = (v) => `${(v / 1000).toFixed(1)} kB`;
 const mb = (v) => `${(v / 1e6).toFixed(1)} MB`;
+const px = (v) => `${Math.round(v).toLocaleString('en-US')} px`;
+/** A median and the middle half of the values around it. */
+const spread = (m, [lo, hi]) => `${ms(m)} (${Math.round(lo)}–${Math.round(hi)})`;
 
 const table = (head, rows) => {
   const all = [head, ...rows];
@@ -18,7 +22,7 @@ const table = (head, rows) => {
 
 /** The summary as Markdown lines; `env` is what run.mjs saves beside the numbers. */
 export function report(summary, env) {
-  const {pages, pageRatios, scale, scaleRatios, marginal, targets} = summary;
+  const {pages, pageRatios, split, scale, scaleRatios, marginal, targets, form} = summary;
   const pageTable = table(
     ['case', 'LCP', '× static', 'later than static', 'CLS', 'TBT', 'bytes', '× static', 'FCP'],
     Object.entries(pages).map(([n, m]) => [
@@ -49,6 +53,39 @@ export function report(summary, env) {
       ];
     }),
   );
+  const splitLines = split
+    ? [
+        '',
+        `Article painted (LCP), median (middle half), without \`form-action\`: drop-in ` +
+          `${spread(split.now.median, split.now.spread)}; before the split (${env.baseline}) ` +
+          `${spread(split.before.median, split.before.spread)}; now later by ` +
+          `${spread(split.later.median, split.later.spread)} (within each repetition).`,
+      ]
+    : [];
+  const triggers = Object.entries(form);
+  const formTable = table(
+    [
+      'form-action set',
+      'article drawn',
+      'form ready',
+      'reader arrives',
+      'margin',
+      'reader waited',
+      'never scrolls: bytes',
+      'form fetched',
+    ],
+    triggers.map(([trigger, f]) => [
+      trigger,
+      ms(f.painted),
+      spread(f.formReady, f.formReadySpread),
+      spread(f.arrived, f.arrivedSpread),
+      spread(f.margin, f.marginSpread),
+      `${f.waited} of ${f.runs}`,
+      kb(f.stillBytes),
+      `${f.stillFetched} of ${f.stillRuns}`,
+    ]),
+  );
+  const first = triggers[0][1];
   const perInstance = Object.entries(marginal).map(
     ([what, steps]) =>
       `- ${what}: ${steps.map((s) => `${s.from}→${s.to}: ${s.each.toFixed(what.includes('ms') ? 2 : 0)}`).join(', ')}`,
@@ -60,12 +97,23 @@ export function report(summary, env) {
       `${env.cores} cores at load ${env.loadAverage[0].toFixed(1)}.`,
     '',
     ...pageTable,
+    ...splitLines,
     '',
     ...scaleTable,
     '',
     'Cost per added instance (between successive counts):',
     '',
     ...perInstance,
+    '',
+    `The contact form (${tag}.form.js, ${kb(env.sizes[`${tag}.form.js`])} raw): a reader ` +
+      `scrolls from the article's first frame straight down at ` +
+      `${env.readerSpeed.toLocaleString('en-US')} px/s (the article is ${px(first.height)} tall ` +
+      `at ${VIEWPORT.width} px) to its call-to-action (${px(first.distance)} down), arriving when ` +
+      `the element fires \`therapist-article-read\`; the form is ready when its button is in the ` +
+      `shadow root, enabled. Margin = arrival − ready, per load; times from navigation start, ` +
+      `median (middle half), ${env.reps} loads each:`,
+    '',
+    ...formTable,
     '',
     'Targets:',
     '',

@@ -8,8 +8,21 @@ export const median = (values) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
+/** The middle half of `values`: their 25th and 75th percentiles. */
+export const quartiles = (values) => {
+  const s = [...values].sort((a, b) => a - b);
+  const at = (q) => {
+    const i = q * (s.length - 1);
+    return s[Math.floor(i)] + (s[Math.ceil(i)] - s[Math.floor(i)]) * (i % 1);
+  };
+  return [at(0.25), at(0.75)];
+};
+
 /** `list` rotated left by `by`: each repetition loads the cases in another order. */
 export const rotate = (list, by) => list.map((_, i) => list[(i + by) % list.length]);
+
+/** Part 1's case for the drop-in built from before the form moved out (bench/baseline.mjs). */
+export const BEFORE_SPLIT = 'drop-in, before the split';
 
 // Ratios and differences to the baseline are taken within each repetition, whose loads follow
 // one another, and then their median: the machine's load drifts less within a repetition.
@@ -71,6 +84,18 @@ export function summarize({pages: samples, scale}, counts) {
     'drop-in heap bytes': perInstance('drop-in', 'heap'),
   };
 
+  // The drop-in against its build from before the contact form moved out (bench/baseline.mjs).
+  const before = samples[BEFORE_SPLIT];
+  const lcps = (list) => list.map((s) => s.lcp);
+  const split = before && {
+    now: {median: pages['drop-in'].lcp, spread: quartiles(lcps(samples['drop-in']))},
+    before: {median: pages[BEFORE_SPLIT].lcp, spread: quartiles(lcps(before))},
+    later: {
+      median: paired(samples['drop-in'], before, 'lcp', byDifference),
+      spread: quartiles(samples['drop-in'].map((s, i) => s.lcp - before[i].lcp)),
+    },
+  };
+
   const pre = pages['pre-rendered'];
   const drop = pages['drop-in'];
   const at = (n) => scaleRatios[n].rendered;
@@ -93,6 +118,15 @@ export function summarize({pages: samples, scale}, counts) {
       met: drop.cls <= 0.05,
       value: drop.cls.toFixed(3),
     },
+    ...(split
+      ? [
+          {
+            what: 'drop-in (no form-action) LCP no later than before the split',
+            met: split.later.median <= 0,
+            value: `${Math.round(split.later.median)} ms later`,
+          },
+        ]
+      : []),
     ...(counts.includes(100)
       ? [{what: '100 instances ≤ 1.5× static', met: at(100) <= 1.5, value: x(at(100))}]
       : []),
@@ -108,5 +142,46 @@ export function summarize({pages: samples, scale}, counts) {
         ]
       : []),
   ];
-  return {pages, pageRatios, scale: scaleMedians, scaleRatios, marginal, targets};
+  return {pages, pageRatios, split, scale: scaleMedians, scaleRatios, marginal, targets};
 }
+
+/**
+ * The contact form's two triggers (part 3). `form`: trigger -> {flick: samples of a reader who
+ * scrolls straight to the end from the article's first frame, still: samples of one who never
+ * scrolls}. The margin is arrival − form ready, per load: below 0, the reader waited.
+ */
+export function summarizeForm(form) {
+  return Object.fromEntries(
+    Object.entries(form).map(([trigger, {flick, still}]) => {
+      const of = (list, field) => list.map((s) => s[field]);
+      const margins = flick.map((s) => s.arrived - s.formReady);
+      return [
+        trigger,
+        {
+          painted: median(of(flick, 'painted')),
+          formReady: median(of(flick, 'formReady')),
+          formReadySpread: quartiles(of(flick, 'formReady')),
+          arrived: median(of(flick, 'arrived')),
+          arrivedSpread: quartiles(of(flick, 'arrived')),
+          margin: median(margins),
+          marginSpread: quartiles(margins),
+          waited: margins.filter((m) => m < 0).length,
+          runs: flick.length,
+          height: median(of(flick, 'height')),
+          distance: median(of(flick, 'distance')),
+          stillBytes: median(of(still, 'bytes')),
+          stillFetched: still.filter((s) => s.formFetched).length,
+          stillRuns: still.length,
+        },
+      ];
+    }),
+  );
+}
+
+/** Issue 10's: the form is ready before a reader who scrolls straight to it arrives. */
+export const formTargets = (form) =>
+  Object.entries(form).map(([trigger, f]) => ({
+    what: `form ready before a fast reader arrives (form-action ${trigger})`,
+    met: f.waited === 0,
+    value: `margin ${Math.round(f.margin)} ms, waited in ${f.waited} of ${f.runs}`,
+  }));
