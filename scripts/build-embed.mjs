@@ -61,7 +61,7 @@ if (!outArg) {
 // the element would warn about).
 const src = await loadSources();
 const structured = src['structured-data'];
-const {DEFAULTS} = src.options;
+const {DEFAULTS, TEASER_DEFAULTS} = src.options;
 const {prerenderedSnippet, protectMarkup, snippetStyles} = src.prerender;
 const given = Object.fromEntries(attributes);
 let rendered;
@@ -85,8 +85,24 @@ const settings = {
   noPrivacyNote: 'no-privacy-note' in given,
   noCrisisLine: 'no-crisis-line' in given,
 };
+// layout=teaser: the opening paragraphs; with read-more-href (a whole http(s) address, since
+// search engines are told to credit it) the JSON-LD carries only them and names the full post.
+let excerpt;
+if (given.layout?.trim().toLowerCase() === 'teaser') {
+  const readMoreHref = given['read-more-href'] && src['safe-url'].safeUrl(given['read-more-href']);
+  settings.teaser = {
+    paragraphs: Number(given['teaser-paragraphs'] ?? TEASER_DEFAULTS.paragraphs),
+    ...(readMoreHref ? {readMoreHref} : {}),
+  };
+  if (readMoreHref) {
+    if (!/^https?:\/\//i.test(readMoreHref)) {
+      throw new Error('build-embed: read-more-href must be a whole http(s):// address');
+    }
+    excerpt = {paragraphs: settings.teaser.paragraphs, url: readMoreHref};
+  }
+}
 const snippet = prerenderedSnippet(parts, settings, given, {
-  structuredData: structured.blogPostingScript(),
+  structuredData: structured.blogPostingScript(undefined, excerpt),
   scriptSrc: hydrateFile,
 });
 // The parts write `:` and `;` as character references in attribute values too (see

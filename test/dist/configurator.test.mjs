@@ -5,8 +5,8 @@
 // Each must render what the preview showed: the same attributes and the same computed colours.
 // The pre-rendered snippet must equal what scripts/build-embed.mjs writes for the same
 // settings, and be readable with JavaScript off under the CSP line the configurator gives.
-// A teaser's snippet (which build-embed does not make) must equal what src/prerender.ts fills
-// for it, be the renderer's markup, and hydrate.
+// A teaser's snippet must also equal what src/prerender.ts fills for it, be the renderer's
+// markup, and hydrate.
 import assert from 'node:assert/strict';
 import {execFile} from 'node:child_process';
 import fs from 'node:fs';
@@ -492,7 +492,7 @@ for (const [engine, launch] of Object.entries(engines)) {
           });
         }
 
-        if (engine === 'chromium' && !settings.teaser) {
+        if (engine === 'chromium') {
           it('the pre-rendered snippet equals what build-embed writes for the same settings', async () => {
             const out = path.join(work, `embed-${++counter}`);
             // In the order the preview has them, which is the code's.
