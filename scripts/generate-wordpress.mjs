@@ -13,8 +13,10 @@
 //                                     parts with holes (src/prerender.ts), the BlogPosting
 //                                     JSON-LD and the plain article for feeds
 //   block/block.json                  the block's attributes, enums and defaults
-// and dist/prerender-parts.json, the same parts for JavaScript (the configurator, tests), and
-// dist/prerender-cases.json, every combination as the renderer wrote it (for PHP's tests).
+// and dist/prerender-parts.json, the same parts for JavaScript (the configurator, tests),
+// dist/prerender-cases.json and dist/prerender-teaser-cases.json, every combination the plugin
+// offers as the renderer wrote it, and dist/excerpt-cases.json, a teaser's structured data for
+// every paragraph count (for PHP's tests).
 import {mkdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import prettier from 'prettier';
@@ -30,16 +32,46 @@ const plugin = args.includes('--plugin')
 const domain = tag;
 const src = await loadSources();
 const {THEMES, CTA_TARGETS, FORM_ENCODINGS, HEADING_LEVELS, DEFAULTS, FORM_DEFAULTS} = src.options;
+const {LAYOUTS, TEASER_DEFAULTS} = src.options;
 const {THEME_LABELS, CTA_TARGET_LABELS, FORM_ENCODING_LABELS} = src.options;
+const {ATTRIBUTE_RULES} = src['attribute-rules'];
 const {FIELD_DESCRIPTORS, SUBMISSION_ID_PATTERN} = src['form-fields'];
 const {formStrings} = src['form-strings'];
 const {article, signature} = src.article;
 const {URL_SCHEMES} = src['safe-url'];
-const {blogPostingScript, seoMarkup} = src['structured-data'];
+const {blogPostingScript, blogPostingJsonLd, seoMarkup} = src['structured-data'];
 const {protectMarkup} = src.prerender;
 
 /** The plugin's own limit on a button label, in characters (longer labels are cut). */
 const CTA_LABEL_MAX_LENGTH = 120;
+
+/**
+ * How each layout is named where a person picks one. src/options.ts has no such list yet (it
+ * has one for every other choice): its LAYOUT_LABELS wins as soon as it exists.
+ */
+const LAYOUT_LABELS = src.options.LAYOUT_LABELS ?? {
+  full: 'The whole article',
+  teaser: 'The opening, then “Continue reading”',
+};
+
+/**
+ * The teaser's paragraph counts, read off the element's own rule for `teaser-paragraphs`
+ * (src/attribute-rules.ts: at least one, and at least one left to reveal).
+ */
+const teaserCounts = Array.from({length: 100}, (_, n) => n).filter(
+  (n) => ATTRIBUTE_RULES.teaserParagraphs.normalise(n) !== undefined,
+);
+const TEASER_PARAGRAPHS = {min: teaserCounts[0], max: teaserCounts.at(-1)};
+if (
+  !teaserCounts.length ||
+  teaserCounts.length !== TEASER_PARAGRAPHS.max - TEASER_PARAGRAPHS.min + 1 ||
+  !teaserCounts.includes(TEASER_DEFAULTS.paragraphs) ||
+  ATTRIBUTE_RULES.teaserParagraphs.fallback !== TEASER_DEFAULTS.paragraphs ||
+  ATTRIBUTE_RULES.layout.fallback !== TEASER_DEFAULTS.layout ||
+  !LAYOUTS.includes(TEASER_DEFAULTS.layout)
+) {
+  throw new Error('generate-wordpress: the teaser’s rules are not a range around its default');
+}
 
 // ---------------------------------------------------------------------------------------------
 // PHP
@@ -90,12 +122,16 @@ const facts = {
   form_encodings: [...FORM_ENCODINGS],
   url_schemes: [...URL_SCHEMES],
   heading_levels: [...HEADING_LEVELS],
+  layouts: [...LAYOUTS],
+  teaser_paragraphs: TEASER_PARAGRAPHS,
   defaults: {
     heading_level: DEFAULTS.headingLevel,
     cta_href: DEFAULTS.ctaHref,
     cta_label: DEFAULTS.ctaLabel,
     cta_target: DEFAULTS.ctaTarget,
     form_encoding: FORM_DEFAULTS.encoding,
+    layout: TEASER_DEFAULTS.layout,
+    teaser_paragraphs: TEASER_DEFAULTS.paragraphs,
   },
   cta_label_max_length: CTA_LABEL_MAX_LENGTH,
   fields: Object.fromEntries(
@@ -118,6 +154,7 @@ const labels = {
   form_encodings: Object.fromEntries(
     Object.entries(FORM_ENCODING_LABELS).map(([k, v]) => [k, t(v)]),
   ),
+  layouts: Object.fromEntries(LAYOUTS.map((k) => [k, t(LAYOUT_LABELS[k])])),
 };
 const strings = Object.fromEntries(
   Object.entries(formStrings).map(([k, v]) => [k, v === '' ? '' : t(v)]),
@@ -144,8 +181,117 @@ const factsPhp =
 // ---------------------------------------------------------------------------------------------
 // The pre-rendered element, in parts
 
-const {parts, cases, teaserCombinations} = await prerenderParts();
+const {parts, cases, teaserCases, teaserCombinations} = await prerenderParts();
 const combinations = cases.length;
+
+// ---------------------------------------------------------------------------------------------
+// A teaser's structured data, in parts with holes: with `read-more-href`, the JSON-LD carries
+// only the teaser's paragraphs and names the full post (src/content/structured-data.ts, its
+// `excerpt`), and so do feeds. Made from src/ for one paragraph, then checked for every count.
+
+const READ_MORE_SENTINEL = 'https://read-more.invalid/';
+/** A JSON value as blogPostingScript() writes it inside its script element. */
+const jsonInScript = (value) =>
+  JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+const holeAll = (text, what, by, times) => {
+  const n = text.split(what).length - 1;
+  if (n !== times) throw new Error(`generate-wordpress: expected ${what} ${times}×, found ${n}`);
+  return text.split(what).join(by);
+};
+const excerptOf = (paragraphs, url = READ_MORE_SENTINEL) => ({paragraphs, url});
+const jsonLdExcerpt = (() => {
+  const first = blogPostingJsonLd(article, excerptOf(1));
+  let template = blogPostingScript(article, excerptOf(1));
+  template = holeAll(
+    template,
+    `"articleBody":${jsonInScript(first.articleBody)}`,
+    '"articleBody":"{{articleBody}}"',
+    1,
+  );
+  template = holeAll(template, `"wordCount":${first.wordCount},`, '"wordCount":{{wordCount}},', 1);
+  template = holeAll(template, jsonInScript(READ_MORE_SENTINEL), '{{url}}', 2);
+  const separator = '\n\n';
+  const paragraphs = [];
+  const wordCounts = [];
+  let body = '';
+  let words = 0;
+  for (const n of teaserCounts) {
+    const data = blogPostingJsonLd(article, excerptOf(n));
+    const joined = body === '' ? '' : body + separator;
+    if (!data.articleBody.startsWith(joined)) {
+      throw new Error('generate-wordpress: an excerpt’s text is not the one before it and more');
+    }
+    paragraphs.push(jsonInScript(data.articleBody.slice(joined.length)).slice(1, -1));
+    wordCounts.push(data.wordCount - words);
+    body = data.articleBody;
+    words = data.wordCount;
+  }
+  return {
+    template,
+    separator: jsonInScript(separator).slice(1, -1),
+    paragraphs,
+    word_counts: wordCounts,
+  };
+})();
+/** The twin of the plugin's therapist_attachment_article_json_ld_excerpt(). */
+const fillJsonLdExcerpt = (n, url) =>
+  jsonLdExcerpt.template
+    .replace('{{articleBody}}', () =>
+      jsonLdExcerpt.paragraphs.slice(0, n).join(jsonLdExcerpt.separator),
+    )
+    .replace('{{wordCount}}', () =>
+      String(jsonLdExcerpt.word_counts.slice(0, n).reduce((a, b) => a + b, 0)),
+    )
+    .replaceAll('{{url}}', () => jsonInScript(url));
+
+const seoExcerpt = (() => {
+  const markup = (n) => protectMarkup(seoMarkup({excerpt: excerptOf(n)}));
+  const none = markup(0);
+  const link = `<p><a href="${READ_MORE_SENTINEL}">`;
+  const at = none.indexOf(link);
+  const template = holeAll(
+    `${none.slice(0, at)}{{paragraphs}}${none.slice(at)}`,
+    `href="${READ_MORE_SENTINEL}"`,
+    'href="{{url}}"',
+    1,
+  );
+  const paragraphs = [];
+  let body = '';
+  for (const n of teaserCounts) {
+    const full = markup(n);
+    const now = full.slice(at, full.length - (none.length - at));
+    if (!now.startsWith(body) || full !== none.slice(0, at) + now + none.slice(at)) {
+      throw new Error('generate-wordpress: an excerpt’s markup is not the one before it and more');
+    }
+    paragraphs.push(now.slice(body.length));
+    body = now;
+  }
+  return {template, paragraphs};
+})();
+
+/** Every excerpt, as src/ writes it for a sample URL, for the plugin's twin's test (JsonLdTest). */
+const sampleUrl = 'https://example.com/blog/attached?a=1&b=2&c=<ä>';
+const jsonLdCases = teaserCounts.map((n) => {
+  const expected = blogPostingScript(article, excerptOf(n, sampleUrl));
+  if (fillJsonLdExcerpt(n, sampleUrl) !== expected) {
+    throw new Error(
+      `generate-wordpress: the excerpt's JSON-LD parts do not rebuild ${n} paragraphs`,
+    );
+  }
+  const seo = protectMarkup(seoMarkup({excerpt: excerptOf(n, sampleUrl)}));
+  const seoFilled = seoExcerpt.template
+    .replace('{{paragraphs}}', () => seoExcerpt.paragraphs.slice(0, n).join(''))
+    .replace('{{url}}', () =>
+      sampleUrl.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;'),
+    );
+  if (seoFilled !== seo) {
+    throw new Error(`generate-wordpress: the excerpt's feed parts do not rebuild ${n} paragraphs`);
+  }
+  return {paragraphs: n, url: sampleUrl, json_ld: expected, seo_markup: seo};
+});
 
 const prerenderPhp =
   header(
@@ -153,13 +299,18 @@ const prerenderPhp =
   ) +
   phpFunction(
     'therapist_attachment_article_prerender_parts',
-    `The parts: \`template\` (holes {{theme}}, {{title}}, {{cta}}), \`titles\` (heading levels\n * 1–6), \`cta\` (\`link\` and \`linkNewTab\` with holes {{href}}, {{target}}, {{label}};\n * \`form\`, and \`formNoPrivacyNote\`, \`formNoCrisisLine\`, \`formNoNotes\` without those lines),\n * \`teaser\` (for src/prerender.ts; the plugin does not offer the teaser yet).\n * Checked against the renderer for ${combinations} combinations of settings.`,
+    `The parts: \`template\` (holes {{theme}}, {{title}}, {{cta}}), \`titles\` (heading levels\n * 1–6), \`cta\` (\`link\` and \`linkNewTab\` with holes {{href}}, {{target}}, {{label}};\n * \`form\`, and \`formNoPrivacyNote\`, \`formNoCrisisLine\`, \`formNoNotes\` without those lines),\n * \`teaser\` (\`open\`, \`button\` or \`link\` with a {{readMore}} hole, \`close\`: around the body's\n * paragraphs). Checked against the renderer for ${combinations} combinations of settings and\n * ${teaserCombinations} teasers.`,
     `return ${php(parts)};`,
   ) +
   phpFunction(
     'therapist_attachment_article_structured_data',
-    `The BlogPosting JSON-LD \`script\` element and the article as plain HTML for feeds\n * (\`seo_markup\`, heading level 2), from src/content/structured-data.ts.`,
-    `return ${php({json_ld: blogPostingScript(), seo_markup: protectMarkup(seoMarkup())})};`,
+    `The BlogPosting JSON-LD \`script\` element and the article as plain HTML for feeds\n * (\`seo_markup\`, heading level 2), from src/content/structured-data.ts. For a teaser whose\n * \`read-more-href\` names the full post, the same with only its paragraphs, in parts:\n * \`json_ld_excerpt\` (holes {{articleBody}}: the first paragraphs joined by \`separator\`;\n * {{wordCount}}: the sum of their \`word_counts\`; {{url}}: the full post's URL as JSON) and\n * \`seo_markup_excerpt\` (holes {{paragraphs}}, {{url}}). Checked for every paragraph count.`,
+    `return ${php({
+      json_ld: blogPostingScript(),
+      seo_markup: protectMarkup(seoMarkup()),
+      json_ld_excerpt: jsonLdExcerpt,
+      seo_markup_excerpt: seoExcerpt,
+    })};`,
   );
 
 // ---------------------------------------------------------------------------------------------
@@ -184,6 +335,9 @@ const blockJson = {
     showForm: {type: 'boolean'},
     formAction: {type: 'string'},
     formEncoding: {type: 'string', enum: [...FORM_ENCODINGS]},
+    layout: {type: 'string', enum: [...LAYOUTS]},
+    teaserParagraphs: {type: 'integer', enum: teaserCounts},
+    readMoreHref: {type: 'string'},
   },
   supports: {html: false, align: ['wide', 'full']},
   example: {attributes: {ctaHref: '/contact', theme: 'light'}},
@@ -222,7 +376,12 @@ if (check) {
   await mkdir(path.join(root, 'dist'), {recursive: true});
   await writeFile(path.join(root, 'dist/prerender-parts.json'), `${JSON.stringify(parts)}\n`);
   await writeFile(path.join(root, 'dist/prerender-cases.json'), `${JSON.stringify(cases)}\n`);
+  await writeFile(
+    path.join(root, 'dist/prerender-teaser-cases.json'),
+    `${JSON.stringify(teaserCases)}\n`,
+  );
+  await writeFile(path.join(root, 'dist/excerpt-cases.json'), `${JSON.stringify(jsonLdCases)}\n`);
   console.log(
-    `generate-wordpress: facts, ${combinations} pre-rendered combinations checked (and ${teaserCombinations} teasers, which the plugin does not offer yet), block.json`,
+    `generate-wordpress: facts, ${combinations} pre-rendered combinations and ${teaserCombinations} teasers checked, ${jsonLdCases.length} excerpts' structured data, block.json`,
   );
 }

@@ -8,11 +8,13 @@ import {loadSources, tag} from './ssr.mjs';
 /**
  * @returns {Promise<{parts: import('../src/prerender.ts').PrerenderParts,
  *   cases: {attributes: Record<string, string>, expected: string}[],
+ *   teaserCases: {attributes: Record<string, string>, expected: string}[],
  *   teaserCombinations: number}>}
  */
 export async function prerenderParts() {
   const src = await loadSources();
-  const {THEMES, CTA_TARGETS, HEADING_LEVELS} = src.options;
+  const {THEMES, CTA_TARGETS, HEADING_LEVELS, TEASER_DEFAULTS} = src.options;
+  const {article} = src.article;
   const {fillPrerender, protectMarkup} = src.prerender;
 
   /** What goes inside the tag: the declarative shadow root. */
@@ -170,14 +172,19 @@ export async function prerenderParts() {
   // Like the sample href, without `:`: the fill writes it as a character reference (same URL).
   const readMore = '/blog/attached?a=1&b=2';
   let teaserCombinations = 0;
-  for (const paragraphs of Array.from({length: 10}, (_, i) => i + 1)) {
+  /** The teasers the plugin offers (the form with both lines, or a link), for its twin's test. */
+  const teaserCases = [];
+  for (const paragraphs of Array.from({length: article.paragraphs.length - 1}, (_, i) => i + 1)) {
     for (const link of [false, true]) {
       for (const theme of [undefined, ...THEMES]) {
         for (const cta of [...formKinds, ...CTA_TARGETS]) {
           const form = isForm(cta) ? ctaAttributes[cta] : undefined;
           const attributes = {
             layout: 'teaser',
-            'teaser-paragraphs': String(paragraphs),
+            // The default count is also the absent attribute's.
+            ...(paragraphs === TEASER_DEFAULTS.paragraphs
+              ? {}
+              : {'teaser-paragraphs': String(paragraphs)}),
             ...(link ? {'read-more-href': readMore} : {}),
             ...(theme ? {theme} : {}),
             ...(form ?? {'cta-href': sample.href, 'cta-label': sample.label, 'cta-target': cta}),
@@ -198,9 +205,10 @@ export async function prerenderParts() {
             );
           }
           teaserCombinations++;
+          if (cta === 'form' || !form) teaserCases.push({attributes, expected});
         }
       }
     }
   }
-  return {parts, cases, teaserCombinations};
+  return {parts, cases, teaserCases, teaserCombinations};
 }

@@ -2,7 +2,8 @@
 /**
  * Publishes, as the Administrator, one page per combination of the block's settings in
  * dist/prerender-cases.json (heading level × look × call-to-action, written by
- * scripts/generate-wordpress.mjs with the renderer's markup for each), and one page that shows
+ * scripts/generate-wordpress.mjs with the renderer's markup for each; or the teasers of
+ * dist/prerender-teaser-cases.json, or any list of such cases), and one page that shows
  * the article five times (three blocks, two shortcodes). Prints a JSON report:
  * {links: [one per case, in order], repeated: link}.
  *
@@ -20,15 +21,19 @@ wp_set_current_user( get_user_by( 'login', 'admin' )->ID );
 function taa_e2e_block_attributes( $attributes ) {
 	$block = array();
 	$names = array(
-		'heading-level' => 'headingLevel',
-		'theme'         => 'theme',
-		'cta-href'      => 'ctaHref',
-		'cta-label'     => 'ctaLabel',
-		'cta-target'    => 'ctaTarget',
+		'heading-level'     => 'headingLevel',
+		'theme'             => 'theme',
+		'cta-href'          => 'ctaHref',
+		'cta-label'         => 'ctaLabel',
+		'cta-target'        => 'ctaTarget',
+		'layout'            => 'layout',
+		'teaser-paragraphs' => 'teaserParagraphs',
+		'read-more-href'    => 'readMoreHref',
 	);
 	foreach ( $names as $attribute => $name ) {
 		if ( isset( $attributes[ $attribute ] ) ) {
-			$block[ $name ] = 'heading-level' === $attribute ? (int) $attributes[ $attribute ] : $attributes[ $attribute ];
+			$integer        = in_array( $attribute, array( 'heading-level', 'teaser-paragraphs' ), true );
+			$block[ $name ] = $integer ? (int) $attributes[ $attribute ] : $attributes[ $attribute ];
 		}
 	}
 	$block['showForm'] = isset( $attributes['form-action'] );

@@ -62,6 +62,27 @@ final class GeneratedFactsTest extends Therapist_Attachment_Article_Test_Case {
 		}
 	}
 
+	public function test_the_teaser_is_the_elements() {
+		$facts      = therapist_attachment_article_facts();
+		$attributes = $this->block_json()['attributes'];
+		$specs      = therapist_attachment_article_attribute_specs();
+		$this->assertSame( array( 'full', 'teaser' ), $facts['layouts'] );
+		$this->assertSame( $facts['layouts'], $attributes['layout']['enum'] );
+		$this->assertSame( $facts['layouts'], $specs['layout']['values'] );
+		$this->assertSame( 'full', $facts['defaults']['layout'], 'The whole article unless chosen' );
+		// At least one paragraph, and at least one left for "Continue reading" (src/attribute-rules.ts).
+		$range = $facts['teaser_paragraphs'];
+		$this->assertSame( 1, $range['min'] );
+		$this->assertSame( count( therapist_attachment_article_structured_data()['json_ld_excerpt']['paragraphs'] ), $range['max'] );
+		$this->assertSame( range( $range['min'], $range['max'] ), $attributes['teaserParagraphs']['enum'] );
+		$this->assertSame( 'integer', $attributes['teaserParagraphs']['type'] );
+		$this->assertSame( array( $range['min'], $range['max'] ), array( $specs['teaser_paragraphs']['min'], $specs['teaser_paragraphs']['max'] ) );
+		$this->assertGreaterThanOrEqual( $range['min'], $facts['defaults']['teaser_paragraphs'] );
+		$this->assertLessThanOrEqual( $range['max'], $facts['defaults']['teaser_paragraphs'] );
+		$this->assertSame( 'string', $attributes['readMoreHref']['type'] );
+		$this->assertSame( 'url', $specs['read_more_href']['type'], 'Checked like every link' );
+	}
+
 	public function test_the_defaults_are_values_of_the_lists() {
 		$facts    = therapist_attachment_article_facts();
 		$defaults = $facts['defaults'];
@@ -79,6 +100,7 @@ final class GeneratedFactsTest extends Therapist_Attachment_Article_Test_Case {
 		$this->assertSame( array_merge( array( '' ), $facts['themes'] ), array_keys( $labels['themes'] ), 'Themes, and none' );
 		$this->assertSame( $facts['cta_targets'], array_keys( $labels['cta_targets'] ) );
 		$this->assertSame( $facts['form_encodings'], array_keys( $labels['form_encodings'] ) );
+		$this->assertSame( $facts['layouts'], array_keys( $labels['layouts'] ) );
 		foreach ( $labels as $list ) {
 			foreach ( $list as $label ) {
 				$this->assertIsString( $label );

@@ -97,4 +97,33 @@ final class JsonLdTest extends Therapist_Attachment_Article_Test_Case {
 		$this->block( array() );
 		$this->assertSame( array(), $this->json_ld( $this->footer() ) );
 	}
+
+	public function test_a_teaser_of_a_post_elsewhere_carries_only_its_paragraphs_and_the_posts_url() {
+		$this->block( array( 'layout' => 'teaser', 'teaserParagraphs' => 2, 'readMoreHref' => 'https://example.com/blog/attached?a=1&b=2' ) );
+		$this->shortcode( '[therapist_attachment_article layout="teaser" read_more_href="https://example.com/other"]' );
+		$scripts = $this->json_ld( $this->footer( 2 ) );
+		$this->assertCount( 1, $scripts );
+		$this->assertSame( '<script type="application/ld+json">' . $scripts[0] . '</script>', therapist_attachment_article_json_ld_excerpt( 2, 'https://example.com/blog/attached?a=1&b=2' ), 'The first teaser’s' );
+
+		$data  = json_decode( $scripts[0], true );
+		$whole = json_decode( preg_replace( '~^<script[^>]*>|</script>$~', '', therapist_attachment_article_structured_data()['json_ld'] ), true );
+		$this->assertSame( 'https://example.com/blog/attached?a=1&b=2', $data['url'] );
+		$this->assertSame( array( '@type' => 'WebPage', '@id' => 'https://example.com/blog/attached?a=1&b=2' ), $data['mainEntityOfPage'] );
+		$this->assertSame( array_slice( explode( "\n\n", $whole['articleBody'] ), 0, 2 ), explode( "\n\n", $data['articleBody'] ) );
+		$this->assertSame( str_word_count( $data['articleBody'] ) > 0, $data['wordCount'] > 0 );
+		$this->assertLessThan( $whole['wordCount'], $data['wordCount'] );
+		unset( $data['articleBody'], $data['wordCount'], $data['url'], $data['mainEntityOfPage'], $whole['articleBody'], $whole['wordCount'] );
+		$this->assertSame( $whole, $data, 'The rest as for the whole article' );
+	}
+
+	public function test_the_whole_article_when_the_page_shows_it_whole_too() {
+		$this->block( array( 'layout' => 'teaser', 'readMoreHref' => 'https://example.com/blog/attached' ) );
+		$this->block( array() );
+		$this->assertSame( therapist_attachment_article_structured_data()['json_ld'] . "\n", $this->footer() );
+	}
+
+	public function test_the_whole_article_for_a_teaser_that_opens_in_place() {
+		$this->block( array( 'layout' => 'teaser', 'teaserParagraphs' => 2 ) );
+		$this->assertSame( therapist_attachment_article_structured_data()['json_ld'] . "\n", $this->footer() );
+	}
 }

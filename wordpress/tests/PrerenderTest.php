@@ -10,6 +10,9 @@ final class PrerenderTest extends Therapist_Attachment_Article_Test_Case {
 
 	const CASES = __DIR__ . '/../../dist/prerender-cases.json';
 
+	/** The teaser (`layout="teaser"`) for every paragraph count, with its button or a link. */
+	const TEASER_CASES = __DIR__ . '/../../dist/prerender-teaser-cases.json';
+
 	/**
 	 * Every combination of heading level, theme and call-to-action that the build rendered with
 	 * the element's renderer (@lit-labs/ssr), with its markup.
@@ -17,12 +20,23 @@ final class PrerenderTest extends Therapist_Attachment_Article_Test_Case {
 	 * @return array<string, array{0: array<string, string>|null, 1: string|null}>
 	 */
 	public function renderer_cases() {
-		if ( ! is_readable( self::CASES ) ) {
-			return array( 'dist/prerender-cases.json is missing' => array( null, null ) );
+		return $this->cases_in( self::CASES );
+	}
+
+	/**
+	 * The cases in one of the build's files, named by their attributes.
+	 *
+	 * @param string $file dist/prerender-cases.json or dist/prerender-teaser-cases.json.
+	 * @return array<string, array{0: array<string, string>|null, 1: string|null}>
+	 */
+	private function cases_in( $file ) {
+		$name = 'dist/' . basename( $file );
+		if ( ! is_readable( $file ) ) {
+			return array( "$name is missing" => array( null, null ) );
 		}
-		$cases = json_decode( file_get_contents( self::CASES ), true );
+		$cases = json_decode( file_get_contents( $file ), true );
 		if ( ! is_array( $cases ) || array() === $cases ) {
-			return array( 'dist/prerender-cases.json is unreadable' => array( null, null ) );
+			return array( "$name is unreadable" => array( null, null ) );
 		}
 		$named = array();
 		foreach ( $cases as $case ) {
@@ -32,7 +46,17 @@ final class PrerenderTest extends Therapist_Attachment_Article_Test_Case {
 	}
 
 	/**
+	 * The teasers the plugin offers, as the element's renderer wrote them.
+	 *
+	 * @return array<string, array{0: array<string, string>|null, 1: string|null}>
+	 */
+	public function teaser_cases() {
+		return $this->cases_in( self::TEASER_CASES );
+	}
+
+	/**
 	 * @dataProvider renderer_cases
+	 * @dataProvider teaser_cases
 	 */
 	public function test_is_what_the_elements_renderer_writes( $attributes, $expected ) {
 		if ( null === $attributes ) {
@@ -68,6 +92,60 @@ final class PrerenderTest extends Therapist_Attachment_Article_Test_Case {
 			$seen[ implode( '|', array( $attributes['heading-level'], $attributes['theme'] ?? '', $attributes['form-action'] ?? $attributes['cta-target'] ) ) ] = true;
 		}
 		$this->assertCount( count( $facts['heading_levels'] ) * ( count( $facts['themes'] ) + 1 ) * ( count( $facts['cta_targets'] ) + 1 ), $seen );
+	}
+
+	public function test_the_teaser_cases_cover_every_paragraph_count_with_its_button_and_a_link() {
+		$cases = $this->teaser_cases();
+		$this->assertArrayNotHasKey( 'dist/prerender-teaser-cases.json is missing', $cases, 'Run `npm run build`.' );
+		$facts = therapist_attachment_article_facts();
+		$seen  = array();
+		foreach ( $cases as $case ) {
+			$attributes = $case[0];
+			$this->assertSame( 'teaser', $attributes['layout'] );
+			$count                       = $attributes['teaser-paragraphs'] ?? (string) $facts['defaults']['teaser_paragraphs'];
+			$seen[ $count ]              = true;
+			$seen[ isset( $attributes['read-more-href'] ) ? 'link' : 'button' ] = true;
+			$this->render_checked( $this->with_attributes( $attributes ) );
+		}
+		$range = range( $facts['teaser_paragraphs']['min'], $facts['teaser_paragraphs']['max'] );
+		$this->assertEqualsCanonicalizing( array_merge( $range, array( 'link', 'button' ) ), array_keys( $seen ) );
+		$this->assertCount( count( $range ) * 2 * ( count( $facts['themes'] ) + 1 ) * ( count( $facts['cta_targets'] ) + 1 ), $cases );
+	}
+
+	/**
+	 * The pre-rendered element with these attributes on its tag, as the plugin prints it.
+	 *
+	 * @param array<string, string> $attributes Clean attributes.
+	 * @return string HTML.
+	 */
+	private function with_attributes( $attributes ) {
+		$html = '<therapist-attachment-article';
+		foreach ( $attributes as $name => $value ) {
+			$html .= ' ' . $name . '="' . esc_attr( $value ) . '"';
+		}
+		return $html . '>' . therapist_attachment_article_prerender( $attributes ) . '</therapist-attachment-article>';
+	}
+
+	public function test_a_teaser_shows_its_paragraphs_then_continue_reading() {
+		$paragraphs = count( $this->authors_text()['paragraphs'] ) - 1; // Without the call-to-action's.
+		foreach ( array( 1, 3, $paragraphs - 1 ) as $shown ) {
+			$article = $this->prerendered( array( 'layout' => 'teaser', 'teaser-paragraphs' => (string) $shown ) );
+			$this->assertSame( 'article theme-none closed', $article['class'] );
+			$this->assertSame( array( 'button', $shown, $paragraphs - $shown ), array( $article['read_more']['tag'], $article['read_more']['shown'], $article['read_more']['hidden'] ) );
+		}
+		$article = $this->prerendered( array( 'layout' => 'teaser', 'read-more-href' => 'https://example.com/blog/attached' ) );
+		$this->assertSame( array( 'a', 'https://example.com/blog/attached', 3 ), array( $article['read_more']['tag'], $article['read_more']['href'], $article['read_more']['shown'] ) );
+		$this->assertNull( $this->prerendered( array( 'layout' => 'full' ) )['read_more'] );
+	}
+
+	/**
+	 * @dataProvider hostile_texts
+	 */
+	public function test_a_read_more_href_cannot_leave_its_attribute( $href ) {
+		$html = therapist_attachment_article_prerender( array( 'layout' => 'teaser', 'read-more-href' => $href, 'form-action' => '/contact' ) );
+		$this->assertStringNotContainsString( '<script', $html );
+		$this->assertStringNotContainsString( '<b>', $html );
+		$this->assertSame( $href, $this->prerendered( array( 'layout' => 'teaser', 'read-more-href' => $href ) )['read_more']['href'] );
 	}
 
 	/**

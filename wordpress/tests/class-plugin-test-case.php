@@ -18,7 +18,7 @@ unset( $therapist_attachment_article_file );
 abstract class Therapist_Attachment_Article_Test_Case extends TestCase {
 
 	/** Attributes the element may carry, and nothing else. */
-	const ELEMENT_ATTRIBUTES = array( 'heading-level', 'cta-href', 'cta-label', 'cta-target', 'theme', 'form-action', 'form-encoding' );
+	const ELEMENT_ATTRIBUTES = array( 'heading-level', 'cta-href', 'cta-label', 'cta-target', 'theme', 'form-action', 'form-encoding', 'layout', 'teaser-paragraphs', 'read-more-href' );
 
 	/**
 	 * The plugin's contact route as the element's `form-action`: a path on the site (the tests'
@@ -247,8 +247,22 @@ abstract class Therapist_Attachment_Article_Test_Case extends TestCase {
 			'class'      => $article->getAttribute( 'class' ),
 			'paragraphs' => array(),
 		);
-		foreach ( $xpath->query( './/*[@part="body"]/p | .//*[@part="cta"]/p[contains(@part, "cta-text")]', $article ) as $paragraph ) {
+		foreach ( $xpath->query( './/*[@part="body"]//p[@part="paragraph"] | .//*[@part="cta"]/p[contains(@part, "cta-text")]', $article ) as $paragraph ) {
 			$view['paragraphs'][] = $paragraph->textContent;
+		}
+		// The teaser: how many paragraphs show before "Continue reading", a button or a link.
+		$read_more = $xpath->query( './/*[@part="read-more"]', $article );
+		$this->assertLessThanOrEqual( 1, $read_more->length, 'At most one "Continue reading"' );
+		$view['read_more'] = null;
+		if ( $read_more->length ) {
+			$control           = $read_more->item( 0 );
+			$view['read_more'] = array(
+				'tag'    => $control->nodeName,
+				'href'   => 'a' === $control->nodeName ? $control->getAttribute( 'href' ) : null,
+				'text'   => trim( $control->textContent ),
+				'shown'  => $xpath->query( './/*[@part="body"]/p[@part="paragraph"]', $article )->length,
+				'hidden' => $xpath->query( './/*[@id="more"]//p[@part="paragraph"]', $article )->length,
+			);
 		}
 		$signatures        = $xpath->query( './/*[@part="signature"]', $article );
 		$view['signature'] = $signatures->length ? $signatures->item( 0 )->textContent : null;
@@ -323,8 +337,10 @@ abstract class Therapist_Attachment_Article_Test_Case extends TestCase {
 		$attributes = $this->attributes( $element );
 		$unexpected = array_diff( array_keys( $attributes ), self::ELEMENT_ATTRIBUTES, array( 'class' ) );
 		$this->assertSame( array(), array_values( $unexpected ), "Unexpected attributes in: $html" );
-		if ( isset( $attributes['cta-href'] ) ) {
-			$this->assertSafeUrl( $attributes['cta-href'] );
+		foreach ( array( 'cta-href', 'read-more-href' ) as $url ) {
+			if ( isset( $attributes[ $url ] ) ) {
+				$this->assertSafeUrl( $attributes[ $url ] );
+			}
 		}
 		if ( isset( $attributes['form-action'] ) ) {
 			$this->assertSafeUrl( $attributes['form-action'] );
@@ -347,7 +363,22 @@ abstract class Therapist_Attachment_Article_Test_Case extends TestCase {
 		$this->assertSame( "h$level", $article['heading'] );
 		$this->assertSame( self::TITLE, $article['title'] );
 		$this->assertSame( $facts['title'], $article['title'] );
-		$this->assertSame( 'article theme-' . ( isset( $attributes['theme'] ) ? $attributes['theme'] : 'none' ), $article['class'] );
+		$teaser = isset( $attributes['layout'] ) && 'teaser' === $attributes['layout'];
+		$this->assertSame( 'article theme-' . ( isset( $attributes['theme'] ) ? $attributes['theme'] : 'none' ) . ( $teaser ? ' closed' : '' ), $article['class'] );
+		if ( $teaser ) {
+			$shown = isset( $attributes['teaser-paragraphs'] ) ? (int) $attributes['teaser-paragraphs'] : $defaults['teaser_paragraphs'];
+			$this->assertSame( $shown, $article['read_more']['shown'], 'The teaser’s paragraphs' );
+			$this->assertSame( count( $this->authors_text()['paragraphs'] ) - 1 - $shown, $article['read_more']['hidden'], 'The rest, waiting' );
+			$this->assertSame( 'Continue reading', $article['read_more']['text'] );
+			if ( isset( $attributes['read-more-href'] ) ) {
+				$this->assertSame( array( 'a', $attributes['read-more-href'] ), array( $article['read_more']['tag'], $article['read_more']['href'] ) );
+				$this->assertSafeUrl( $article['read_more']['href'] );
+			} else {
+				$this->assertSame( 'button', $article['read_more']['tag'] );
+			}
+		} else {
+			$this->assertNull( $article['read_more'], 'The whole article: no "Continue reading"' );
+		}
 		$author = $this->authors_text();
 		$this->assertSame( $author['paragraphs'], $article['paragraphs'], 'The article’s text, as written' );
 		$this->assertSame( $facts['signature'], $article['signature'] );

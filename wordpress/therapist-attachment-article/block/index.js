@@ -18,6 +18,7 @@
   var useBlockProps = blockEditor.useBlockProps;
   var PanelBody = components.PanelBody;
   var Notice = components.Notice;
+  var RangeControl = components.RangeControl;
   var SelectControl = components.SelectControl;
   var TextControl = components.TextControl;
   var ToggleControl = components.ToggleControl;
@@ -93,6 +94,21 @@
             ? __('Messages are sent to:', D) + ' ' + attributes.formAction
             : __('Messages are emailed to you by this site; nothing is stored.', D))
         : __('Visitors get a button:', D) + ' “' + label + '” → ' + href;
+
+      // The teaser: what shows first, and where "Continue reading" leads.
+      var teaser = (attributes.layout || facts.defaults.layout) === 'teaser';
+      var shown = attributes.teaserParagraphs || facts.defaults.teaser_paragraphs;
+      if (teaser) {
+        summary +=
+          ' ' +
+          __('They first read the opening paragraphs:', D) +
+          ' ' +
+          shown +
+          '. ' +
+          (attributes.readMoreHref
+            ? __('“Continue reading” leads to the full post:', D) + ' ' + attributes.readMoreHref
+            : __('“Continue reading” shows the rest here.', D));
+      }
 
       var reachPanel = el(
         PanelBody,
@@ -185,6 +201,41 @@
         PanelBody,
         {title: __('Appearance', D)},
         el(SelectControl, {
+          label: __('Layout', D),
+          value: attributes.layout || facts.defaults.layout,
+          options: options(labels.layouts, facts.layouts),
+          onChange: function (value) {
+            setAttributes({layout: value === facts.defaults.layout ? undefined : value});
+          },
+        }),
+        teaser &&
+          el(RangeControl, {
+            label: __('Paragraphs shown', D),
+            help: __('Before “Continue reading”; at least one stays for it.', D),
+            min: facts.teaser_paragraphs.min,
+            max: facts.teaser_paragraphs.max,
+            value: shown,
+            onChange: function (value) {
+              var count = parseInt(value, 10);
+              setAttributes({
+                teaserParagraphs:
+                  isNaN(count) || count === facts.defaults.teaser_paragraphs ? undefined : count,
+              });
+            },
+          }),
+        teaser &&
+          el(TextControl, {
+            label: __('Full post’s URL', D),
+            help: __(
+              'Leave empty to show the rest in place. Or the address of the whole article elsewhere (https:, or a page of this site): “Continue reading” links there, and search engines get only the opening.',
+              D,
+            ),
+            value: attributes.readMoreHref || '',
+            onChange: function (value) {
+              setAttributes({readMoreHref: orUndefined(value)});
+            },
+          }),
+        el(SelectControl, {
           label: __('Look', D),
           help: site.defaultTheme
             ? __('Not chosen: the site’s default look', D) +
@@ -224,6 +275,10 @@
         'cta-href': showForm ? undefined : absolute(href),
         'cta-label': showForm ? undefined : attributes.ctaLabel,
         'cta-target': showForm ? undefined : attributes.ctaTarget,
+        layout: teaser ? 'teaser' : undefined,
+        'teaser-paragraphs': teaser && attributes.teaserParagraphs ? String(shown) : undefined,
+        'read-more-href':
+          teaser && attributes.readMoreHref ? absolute(attributes.readMoreHref) : undefined,
       });
 
       return el('div', blockProps, el(InspectorControls, null, reachPanel, lookPanel), preview);

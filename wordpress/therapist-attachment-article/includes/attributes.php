@@ -29,31 +29,31 @@ defined( 'ABSPATH' ) || exit;
 function therapist_attachment_article_attribute_specs() {
 	$facts = therapist_attachment_article_facts();
 	return array(
-		'heading_level' => array(
+		'heading_level'     => array(
 			'attribute' => 'heading-level',
 			'block'     => 'headingLevel',
 			'type'      => 'integer',
 			'min'       => min( $facts['heading_levels'] ),
 			'max'       => max( $facts['heading_levels'] ),
 		),
-		'cta_href'      => array(
+		'cta_href'          => array(
 			'attribute' => 'cta-href',
 			'block'     => 'ctaHref',
 			'type'      => 'url',
 		),
-		'cta_label'     => array(
+		'cta_label'         => array(
 			'attribute'  => 'cta-label',
 			'block'      => 'ctaLabel',
 			'type'       => 'text',
 			'max_length' => $facts['cta_label_max_length'],
 		),
-		'cta_target'    => array(
+		'cta_target'        => array(
 			'attribute' => 'cta-target',
 			'block'     => 'ctaTarget',
 			'type'      => 'enum',
 			'values'    => $facts['cta_targets'],
 		),
-		'theme'         => array(
+		'theme'             => array(
 			'attribute' => 'theme',
 			'block'     => 'theme',
 			'type'      => 'enum',
@@ -61,21 +61,43 @@ function therapist_attachment_article_attribute_specs() {
 		),
 		// The contact form: on, off, or (absent) decided by the other settings; see
 		// therapist_attachment_article_sanitize_attributes().
-		'form'          => array(
+		'form'              => array(
 			'attribute' => null,
 			'block'     => 'showForm',
 			'type'      => 'switch',
 		),
-		'form_action'   => array(
+		'form_action'       => array(
 			'attribute' => 'form-action',
 			'block'     => 'formAction',
 			'type'      => 'form_url',
 		),
-		'form_encoding' => array(
+		'form_encoding'     => array(
 			'attribute' => 'form-encoding',
 			'block'     => 'formEncoding',
 			'type'      => 'enum',
 			'values'    => $facts['form_encodings'],
+		),
+		// The teaser: its opening paragraphs, then "Continue reading" (in place, or a link to
+		// the full post elsewhere). The two below mean something only with `layout="teaser"`.
+		'layout'            => array(
+			'attribute' => 'layout',
+			'block'     => 'layout',
+			'type'      => 'enum',
+			'values'    => $facts['layouts'],
+		),
+		'teaser_paragraphs' => array(
+			'attribute' => 'teaser-paragraphs',
+			'block'     => 'teaserParagraphs',
+			'type'      => 'integer',
+			'min'       => $facts['teaser_paragraphs']['min'],
+			'max'       => $facts['teaser_paragraphs']['max'],
+		),
+		// Any author may set it, as any author may set `cta_href`: it is only a link, checked
+		// like every link (unlike `form_action`, where visitors' messages go).
+		'read_more_href'    => array(
+			'attribute' => 'read-more-href',
+			'block'     => 'readMoreHref',
+			'type'      => 'url',
 		),
 	);
 }
@@ -130,6 +152,11 @@ function therapist_attachment_article_sanitize_attributes( $raw, $source = 'shor
 		} else {
 			$clean[ $spec['attribute'] ] = $value;
 		}
+	}
+
+	// The teaser's settings mean nothing in the whole article.
+	if ( ! isset( $clean['layout'] ) || 'teaser' !== $clean['layout'] ) {
+		unset( $clean['teaser-paragraphs'], $clean['read-more-href'] );
 	}
 
 	// The site's defaults pass the same checks as what an author types: the option may have

@@ -46,14 +46,17 @@ function therapist_attachment_article_register_script() {
  * @return string HTML.
  */
 function therapist_attachment_article_render( $attributes, $wrapper_attributes = '' ) {
+	$excerpt = therapist_attachment_article_excerpt( $attributes );
 	if ( is_feed() ) {
-		return therapist_attachment_article_structured_data()['seo_markup'];
+		return null === $excerpt
+			? therapist_attachment_article_structured_data()['seo_markup']
+			: therapist_attachment_article_seo_markup_excerpt( $excerpt['paragraphs'], $excerpt['url'] );
 	}
 	if ( ! wp_script_is( THERAPIST_ATTACHMENT_ARTICLE_SCRIPT, 'registered' ) ) {
 		therapist_attachment_article_register_script();
 	}
 	wp_enqueue_script( THERAPIST_ATTACHMENT_ARTICLE_SCRIPT );
-	therapist_attachment_article_json_ld( true );
+	therapist_attachment_article_json_ld( true, $excerpt );
 
 	$html = '<therapist-attachment-article';
 	if ( '' !== $wrapper_attributes ) {
@@ -92,24 +95,152 @@ function therapist_attachment_article_prerender( $attributes ) {
 	} else {
 		$cta = '_blank' === $target ? $parts['cta']['linkNewTab'] : $parts['cta']['link'];
 	}
+	$teaser = isset( $attributes['layout'] ) && 'teaser' === $attributes['layout'];
 	// Structure first, then values, each in one pass: a value is never read for holes.
 	$html = strtr(
 		$parts['template'],
 		array(
-			'{{theme}}' => 'theme-' . ( isset( $attributes['theme'] ) ? $attributes['theme'] : 'none' ),
+			'{{theme}}' => 'theme-' . ( isset( $attributes['theme'] ) ? $attributes['theme'] : 'none' ) . ( $teaser ? ' closed' : '' ),
 			'{{title}}' => isset( $parts['titles'][ $level - 1 ] ) ? $parts['titles'][ $level - 1 ] : $parts['titles'][1],
 			'{{cta}}'   => $cta,
 		)
 	);
-	if ( isset( $attributes['form-action'] ) ) {
-		return $html;
+	$values = array();
+	if ( $teaser ) {
+		$read_more = isset( $attributes['read-more-href'] ) ? $attributes['read-more-href'] : '';
+		$html      = therapist_attachment_article_teaser_body(
+			$parts,
+			$html,
+			isset( $attributes['teaser-paragraphs'] ) ? (int) $attributes['teaser-paragraphs'] : $facts['defaults']['teaser_paragraphs'],
+			'' !== $read_more
+		);
+		if ( '' !== $read_more ) {
+			$values['{{readMore}}'] = therapist_attachment_article_protect_text( $read_more );
+		}
 	}
-	return strtr(
-		$html,
-		array(
+	if ( ! isset( $attributes['form-action'] ) ) {
+		$values += array(
 			'{{href}}'   => therapist_attachment_article_protect_text( isset( $attributes['cta-href'] ) ? $attributes['cta-href'] : $facts['defaults']['cta_href'] ),
 			'{{target}}' => esc_attr( $target ),
 			'{{label}}'  => therapist_attachment_article_protect_text( isset( $attributes['cta-label'] ) ? $attributes['cta-label'] : $facts['defaults']['cta_label'] ),
+		);
+	}
+	return array() === $values ? $html : strtr( $html, $values );
+}
+
+/**
+ * `layout="teaser"`: the body's paragraphs of the filled template, cut into the ones shown and
+ * the ones that wait, around "Continue reading" (the twin of teaserBody() in src/prerender.ts).
+ *
+ * @param array  $parts      From therapist_attachment_article_prerender_parts().
+ * @param string $html       The template, its structure filled.
+ * @param int    $shown      How many paragraphs show (already checked).
+ * @param bool   $link       A link to the full post (its {{readMore}} hole left open), or the button.
+ * @return string HTML.
+ */
+function therapist_attachment_article_teaser_body( $parts, $html, $shown, $link ) {
+	$body_start = '<div part="body" class="body"><!--lit-part-->';
+	$body_end   = '<!--/lit-part--></div><section';
+	$start      = strpos( $html, $body_start );
+	$end        = false === $start ? false : strpos( $html, $body_end, $start );
+	if ( false === $end ) {
+		return $html; // Not the template the parts were made from: never the case.
+	}
+	$paragraphs = preg_split(
+		'/(?=<!--lit-part [^>]*--><!--lit-node 0--><p part="paragraph">)/',
+		substr( $html, $start + strlen( $body_start ), $end - $start - strlen( $body_start ) ),
+		-1,
+		PREG_SPLIT_NO_EMPTY
+	);
+	return substr( $html, 0, $start )
+		. '<div part="body" class="body">'
+		. $parts['teaser']['open']
+		. implode( '', array_slice( $paragraphs, 0, $shown ) )
+		. ( $link ? $parts['teaser']['link'] : $parts['teaser']['button'] )
+		. implode( '', array_slice( $paragraphs, $shown ) )
+		. $parts['teaser']['close']
+		. substr( $html, $end + strlen( $body_end ) - strlen( '</div><section' ) );
+}
+
+/**
+ * A teaser whose "Continue reading" links to the full post elsewhere (`read-more-href`): the
+ * page republishes only its opening, so its structured data and feeds carry only that and
+ * name the full post, as src/content/structured-data.ts does with an `excerpt`.
+ *
+ * The full post's URL is made absolute against this post's address (search engines need an
+ * absolute one). Only `https:` and `http:` posts count: a teaser whose link is a `#fragment`,
+ * `mailto:` or `tel:` link is described as the whole article, as without the link.
+ *
+ * @param array<string, string> $attributes Clean values from therapist_attachment_article_sanitize_attributes().
+ * @return array{paragraphs: int, url: string}|null Null for the whole article.
+ */
+function therapist_attachment_article_excerpt( $attributes ) {
+	if ( ! isset( $attributes['layout'], $attributes['read-more-href'] ) || 'teaser' !== $attributes['layout'] ) {
+		return null;
+	}
+	$href = $attributes['read-more-href'];
+	if ( '' === $href || '#' === $href[0] ) {
+		return null;
+	}
+	$post = get_post();
+	$base = $post instanceof WP_Post ? get_permalink( $post ) : false;
+	$url  = WP_Http::make_absolute_url( $href, is_string( $base ) && '' !== $base ? $base : home_url( '/' ) );
+	if ( ! in_array( strtolower( (string) wp_parse_url( $url, PHP_URL_SCHEME ) ), array( 'https', 'http' ), true ) ) {
+		return null;
+	}
+	$facts = therapist_attachment_article_facts();
+	return array(
+		'paragraphs' => isset( $attributes['teaser-paragraphs'] ) ? (int) $attributes['teaser-paragraphs'] : $facts['defaults']['teaser_paragraphs'],
+		'url'        => $url,
+	);
+}
+
+/**
+ * The BlogPosting JSON-LD `script` element of a teaser: only its paragraphs, and the full post's
+ * URL (blogPostingScript() with an `excerpt` in src/content/structured-data.ts, from its
+ * generated parts).
+ *
+ * @param int    $paragraphs How many paragraphs the teaser shows.
+ * @param string $url        The full post's absolute URL.
+ * @return string HTML.
+ */
+function therapist_attachment_article_json_ld_excerpt( $paragraphs, $url ) {
+	$parts = therapist_attachment_article_structured_data()['json_ld_excerpt'];
+	// As JSON.stringify() writes it, then `<`, `>` and `&` as escapes (PHP already escapes
+	// U+2028 and U+2029): no text can close the script element.
+	$json = strtr(
+		wp_json_encode( (string) $url, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE ),
+		array(
+			'<' => '\u003c',
+			'>' => '\u003e',
+			'&' => '\u0026',
+		)
+	);
+	return strtr(
+		$parts['template'],
+		array(
+			'{{articleBody}}' => implode( $parts['separator'], array_slice( $parts['paragraphs'], 0, $paragraphs ) ),
+			'{{wordCount}}'   => (string) array_sum( array_slice( $parts['word_counts'], 0, $paragraphs ) ),
+			'{{url}}'         => $json,
+		)
+	);
+}
+
+/**
+ * A teaser's article as plain HTML for feeds: its paragraphs, then a link to the full post
+ * (seoMarkup() with an `excerpt` in src/content/structured-data.ts, from its generated parts).
+ *
+ * @param int    $paragraphs How many paragraphs the teaser shows.
+ * @param string $url        The full post's absolute URL.
+ * @return string HTML.
+ */
+function therapist_attachment_article_seo_markup_excerpt( $paragraphs, $url ) {
+	$parts = therapist_attachment_article_structured_data()['seo_markup_excerpt'];
+	return strtr(
+		$parts['template'],
+		array(
+			'{{paragraphs}}' => implode( '', array_slice( $parts['paragraphs'], 0, $paragraphs ) ),
+			'{{url}}'        => esc_attr( $url ),
 		)
 	);
 }
@@ -135,14 +266,24 @@ function therapist_attachment_article_protect_text( $text ) {
 /**
  * Notes that the page shows the article (`$used`), or, on `wp_footer`, prints the article's
  * BlogPosting JSON-LD once if it did: one per page, however many times the article appears.
+ * The whole article's, unless every one on the page is a teaser of a post elsewhere: then the
+ * first teaser's (its paragraphs, and the full post's URL).
  *
- * @param bool $used True from the renderer.
+ * @param bool                                    $used    True from the renderer.
+ * @param array{paragraphs: int, url: string}|null $excerpt From the renderer: from therapist_attachment_article_excerpt().
  */
-function therapist_attachment_article_json_ld( $used = false ) {
+function therapist_attachment_article_json_ld( $used = false, $excerpt = null ) {
 	static $state = 'unused';
+	static $whole = false;
+	static $first = null;
 	if ( true === $used ) {
 		if ( 'unused' === $state ) {
 			$state = 'used';
+		}
+		if ( ! is_array( $excerpt ) ) {
+			$whole = true;
+		} elseif ( null === $first ) {
+			$first = $excerpt;
 		}
 		return;
 	}
@@ -150,6 +291,9 @@ function therapist_attachment_article_json_ld( $used = false ) {
 		return;
 	}
 	$state = 'printed';
+	$json  = $whole || null === $first
+		? therapist_attachment_article_structured_data()['json_ld']
+		: therapist_attachment_article_json_ld_excerpt( $first['paragraphs'], $first['url'] );
 	/**
 	 * Filters whether the plugin prints the article's schema.org BlogPosting JSON-LD (off when
 	 * an SEO plugin describes the page itself).
@@ -157,7 +301,7 @@ function therapist_attachment_article_json_ld( $used = false ) {
 	 * @param bool $print Default true.
 	 */
 	if ( apply_filters( 'therapist_attachment_article_print_json_ld', true ) ) {
-		echo therapist_attachment_article_structured_data()['json_ld'] . "\n"; // phpcs:ignore WordPress.Security.EscapeOutput -- generated, every text JSON-escaped.
+		echo $json . "\n"; // phpcs:ignore WordPress.Security.EscapeOutput -- generated, every text JSON-escaped.
 	}
 }
 

@@ -49,12 +49,22 @@ function therapist_attachment_article_facts() {
 			5,
 			6,
 		),
+		'layouts' => array(
+			'full',
+			'teaser',
+		),
+		'teaser_paragraphs' => array(
+			'min' => 1,
+			'max' => 10,
+		),
 		'defaults' => array(
 			'heading_level' => 2,
 			'cta_href' => '#contact',
 			'cta_label' => 'Reach out',
 			'cta_target' => '_self',
 			'form_encoding' => 'json',
+			'layout' => 'full',
+			'teaser_paragraphs' => 3,
 		),
 		'cta_label_max_length' => 120,
 		'fields' => array(
@@ -112,6 +122,10 @@ function therapist_attachment_article_labels() {
 		'form_encodings' => array(
 			'json' => __( 'JSON', 'therapist-attachment-article' ),
 			'urlencoded' => __( 'Form fields (urlencoded)', 'therapist-attachment-article' ),
+		),
+		'layouts' => array(
+			'full' => __( 'The whole article', 'therapist-attachment-article' ),
+			'teaser' => __( 'The opening, then “Continue reading”', 'therapist-attachment-article' ),
 		),
 	);
 }
