@@ -33,7 +33,7 @@ const domain = tag;
 const src = await loadSources();
 const {THEMES, CTA_TARGETS, FORM_ENCODINGS, HEADING_LEVELS, DEFAULTS, FORM_DEFAULTS} = src.options;
 const {LAYOUTS, TEASER_DEFAULTS} = src.options;
-const {THEME_LABELS, CTA_TARGET_LABELS, FORM_ENCODING_LABELS} = src.options;
+const {THEME_LABELS, CTA_TARGET_LABELS, FORM_ENCODING_LABELS, LAYOUT_LABELS} = src.options;
 const {ATTRIBUTE_RULES} = src['attribute-rules'];
 const {FIELD_DESCRIPTORS, SUBMISSION_ID_PATTERN} = src['form-fields'];
 const {formStrings} = src['form-strings'];
@@ -44,15 +44,6 @@ const {protectMarkup} = src.prerender;
 
 /** The plugin's own limit on a button label, in characters (longer labels are cut). */
 const CTA_LABEL_MAX_LENGTH = 120;
-
-/**
- * How each layout is named where a person picks one. src/options.ts has no such list yet (it
- * has one for every other choice): its LAYOUT_LABELS wins as soon as it exists.
- */
-const LAYOUT_LABELS = src.options.LAYOUT_LABELS ?? {
-  full: 'The whole article',
-  teaser: 'The opening, then “Continue reading”',
-};
 
 /**
  * The teaser's paragraph counts, read off the element's own rule for `teaser-paragraphs`

@@ -56,12 +56,6 @@ export const RADII = {
 } as const;
 export type RadiusKey = keyof typeof RADII;
 
-/** How each layout is named where an owner picks one (src/options.ts names none). */
-export const LAYOUT_LABELS: Record<Layout, string> = {
-  full: 'The whole article',
-  teaser: 'A teaser (the opening)',
-};
-
 /** The most paragraphs a teaser may show: at least one is left for “Continue reading”. */
 export const TEASER_MAX = article.paragraphs.length - 1;
 

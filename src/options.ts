@@ -50,6 +50,12 @@ export const THEME_LABELS: Record<Theme | '', string> = {
   auto: 'Light or dark, as the visitor’s device is set',
 };
 
+/** How each layout is named where a person picks one (the configurator, the block editor). */
+export const LAYOUT_LABELS: Record<Layout, string> = {
+  full: 'The whole article',
+  teaser: 'A teaser: the opening paragraphs',
+};
+
 /** How each link target is named where a person picks one. */
 export const CTA_TARGET_LABELS: Record<CtaTarget, string> = {
   _self: 'The same tab',

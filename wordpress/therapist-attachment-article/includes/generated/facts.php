@@ -125,7 +125,7 @@ function therapist_attachment_article_labels() {
 		),
 		'layouts' => array(
 			'full' => __( 'The whole article', 'therapist-attachment-article' ),
-			'teaser' => __( 'The opening, then “Continue reading”', 'therapist-attachment-article' ),
+			'teaser' => __( 'A teaser: the opening paragraphs', 'therapist-attachment-article' ),
 		),
 	);
 }
