@@ -33,12 +33,29 @@ describe('The block editor, as the Author', () => {
   const summary = `${sidebar} .${slug}__summary`;
   const preview = `[data-type="${name}"] therapist-attachment-article`;
   // The blocks are in the editor's canvas iframe from WordPress 6.3 on (blocks of apiVersion 3),
-  // in the page before: canvas() is the frame that holds them.
+  // in the page before. The editor may put a new iframe in the old one's place: inCanvas() looks
+  // for the iframe again at every try, as Playwright's frameLocator did.
   let inIframe;
   async function canvas() {
     if (!inIframe) return page.mainFrame();
-    const iframe = await page.waitForSelector('iframe[name="editor-canvas"]');
-    return iframe.contentFrame();
+    const iframe = await page.$('iframe[name="editor-canvas"]');
+    return (await iframe?.contentFrame()) ?? null;
+  }
+  /** What `selector` matches in the canvas, once it matches something (within 10 s). */
+  async function inCanvas(selector) {
+    const end = Date.now() + 10_000;
+    for (;;) {
+      const found = (await (await canvas())?.$$(selector).catch(() => null)) ?? [];
+      if (found.length) return found;
+      if (Date.now() > end) throw new Error(`Nothing in the editor's canvas for ${selector}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  /** The element shown live in the block; fails if there are more than one. */
+  async function readLive() {
+    const found = await inCanvas(preview);
+    assert.equal(found.length, 1, 'one element in the canvas');
+    return found[0].evaluate(readPreview);
   }
   /** The element `selector` matches, waiting for it; fails if it matches more than one. */
   async function one(root, selector) {
@@ -55,7 +72,7 @@ describe('The block editor, as the Author', () => {
   }
   async function select(text, value) {
     const chosen = await (await sidebarControl(text)).select(value);
-    assert.deepEqual(chosen, [value], `${label}: ${value}`);
+    assert.deepEqual(chosen, [value], `${text}: ${value}`);
   }
 
   before(async () => {
@@ -109,14 +126,13 @@ describe('The block editor, as the Author', () => {
     }, name);
     const guide = await page.$('.edit-post-welcome-guide');
     if (await guide?.isVisible().catch(() => false)) await page.keyboard.press('Escape');
-    const frame = await canvas();
-    await frame.waitForSelector(`${preview} >>> form`);
+    await inCanvas(`${preview} >>> form`);
     assert.deepEqual(
       [
         await (await sidebarControl('Show a contact form')).evaluate((c) => c.checked),
         (await page.$$(label('Button link'))).length,
         await (await one(page, summary)).evaluate((p) => p.innerText),
-        await (await one(frame, preview)).evaluate(readPreview),
+        await readLive(),
       ],
       [
         true,
@@ -145,13 +161,9 @@ describe('The block editor, as the Author', () => {
     await select('Look', 'dark');
     await select('Heading level of the title', '5');
     await page.screenshot({path: screenshotPath(site, 'editor')});
-    const frame = await canvas();
-    await frame.waitForSelector(`${preview} >>> h5`);
+    await inCanvas(`${preview} >>> h5`);
     assert.deepEqual(
-      [
-        await (await one(page, summary)).evaluate((p) => p.innerText),
-        await (await one(frame, preview)).evaluate(readPreview),
-      ],
+      [await (await one(page, summary)).evaluate((p) => p.innerText), await readLive()],
       [
         'Visitors get a button: “Book now” → /book',
         {
