@@ -112,16 +112,15 @@ describe('The article in the HTML WordPress sends', () => {
      * it, never upgraded.
      */
     async function measure(link, {script}) {
-      const {context} = await localContext(browser, site, {viewport: {width: 390, height: 844}});
-      await context.route(/\.(m?js|woff2?|ttf|otf)(\?|$)/, (route) =>
-        script && /therapist-attachment-article\.(hydrate|form)\.js/.test(route.request().url())
-          ? route.continue()
-          : route.abort(),
-      );
+      const {context} = await localContext(browser, site, {
+        viewport: {width: 390, height: 844},
+        block: (url) =>
+          /\.(m?js|woff2?|ttf|otf)(\?|$)/.test(url) &&
+          !(script && /therapist-attachment-article\.(hydrate|form)\.js/.test(url)),
+      });
       const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Emulation.setCPUThrottlingRate', {rate: 4});
-      await page.addInitScript(() => {
+      await page.emulateCPUThrottling(4);
+      await page.evaluateOnNewDocument(() => {
         window.__cls = 0;
         new PerformanceObserver((list) => {
           for (const entry of list.getEntries()) {

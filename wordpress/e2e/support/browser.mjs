@@ -1,17 +1,21 @@
-// Debian's Chromium through playwright-core (no browser download), with the flags every script
+// Debian's Chromium through puppeteer-core (no browser download), with the flags every script
 // here uses (scripts/chromium.mjs), and what the tests read in a visitor's page.
 import assert from 'node:assert/strict';
 import {mkdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {after, before, it} from 'node:test';
-import {chromium} from 'playwright-core';
-import {chromiumArgs} from '../../../scripts/chromium.mjs';
+import puppeteer from 'puppeteer-core';
+import {chromiumArgs, chromiumPath} from '../../../scripts/chromium.mjs';
 import {root, SCRIPT_FILE, slug} from './site.mjs';
 
-const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-
 export function launchBrowser() {
-  return chromium.launch({executablePath: chromiumPath, args: chromiumArgs});
+  return puppeteer.launch({
+    executablePath: process.env.CHROMIUM ?? chromiumPath,
+    headless: true,
+    args: chromiumArgs,
+    // Each page gets its own (localContext's `viewport`).
+    defaultViewport: null,
+  });
 }
 
 /** test-results/wordpress/<WordPress version>/<name>.png */
@@ -24,20 +28,71 @@ export function screenshotPath(site, name) {
 /**
  * A browser context in which every request is recorded and those for another host are answered
  * here, never sent. `external` collects the blocked URLs.
+ *
+ * Options: `viewport` ({width, height}; 1280 × 720 if not given), `javaScriptEnabled` (false for
+ * pages as a browser without JavaScript shows them) and `block(url)`, true for requests to fail
+ * (net::ERR_FAILED) even on this site.
+ *
+ * `context.newPage()` opens a page set up so (puppeteer intercepts requests per page: every page
+ * of the context, popups too, gets the same set-up; the page's frames, the block editor's canvas
+ * iframe among them, are intercepted with it). Every wait on it fails after 10 s rather than
+ * puppeteer's 30. `context.close()` closes the context; `context.browserContext` is puppeteer's.
  */
 export async function localContext(browser, site, options = {}) {
+  const {viewport = {width: 1280, height: 720}, javaScriptEnabled = true, block} = options;
   const external = new Set();
   const requests = [];
-  const context = await browser.newContext(options);
-  // A missing element fails its test in 10 s rather than Playwright's 30.
-  context.setDefaultTimeout(10_000);
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
+  const browserContext = await browser.createBrowserContext();
+
+  function onRequest(request) {
+    // Another handler may have answered it already (none here does).
+    if (request.isInterceptResolutionHandled()) return;
+    const url = request.url();
     requests.push(url);
-    if (new URL(url).origin === site.origin || url.startsWith('data:')) return route.continue();
+    if (block?.(url)) return request.abort('failed');
+    if (url.startsWith('data:') || url.startsWith('blob:') || new URL(url).origin === site.origin)
+      return request.continue();
     external.add(url.length > 120 ? `${url.slice(0, 120)}…` : url);
-    return route.abort('blockedbyclient');
+    return request.abort('blockedbyclient');
+  }
+
+  const ready = new WeakMap();
+  /** Sets up a page of this context, once. */
+  function setUp(page) {
+    if (!ready.has(page)) {
+      ready.set(
+        page,
+        (async () => {
+          page.setDefaultTimeout(10_000);
+          page.on('request', (request) => {
+            onRequest(request)?.catch?.(() => {});
+          });
+          await page.setRequestInterception(true);
+          await page.setViewport(viewport);
+          if (!javaScriptEnabled) await page.setJavaScriptEnabled(false);
+          return page;
+        })(),
+      );
+    }
+    return ready.get(page);
+  }
+  // Pages the context opens by itself (window.open, target=_blank).
+  browserContext.on('targetcreated', async (target) => {
+    if (target.type() !== 'page') return;
+    const page = await target.page();
+    if (page) await setUp(page).catch(() => {});
   });
+
+  const context = {
+    browserContext,
+    async newPage() {
+      return setUp(await browserContext.newPage());
+    },
+    // Nothing left to close once the browser is (useVisitor's after() may run first).
+    close: async () => {
+      if (browser.connected) await browserContext.close();
+    },
+  };
   return {context, external, requests};
 }
 
@@ -52,13 +107,13 @@ export async function openVisitor(browser, site) {
     viewport: {width: 1000, height: 800},
   });
   const scriptResponses = [];
-  context.on('response', (response) => {
+  const problems = [];
+  const page = await context.newPage();
+  page.on('response', (response) => {
     if (response.url().includes(`/${slug}/assets/${SCRIPT_FILE}`)) {
       scriptResponses.push({url: response.url(), status: response.status()});
     }
   });
-  const problems = [];
-  const page = await context.newPage();
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('dialog', (dialog) => {
     problems.push(`dialog opened: ${dialog.message()}`);
@@ -86,7 +141,6 @@ export async function openVisitor(browser, site) {
               el.hasUpdated &&
               el.shadowRoot?.querySelector('[part~="title"]'),
           ),
-        undefined,
         {timeout: 10_000},
       )
       .catch(() => {});

@@ -49,7 +49,7 @@ export async function postContact(
 }
 
 /**
- * The same from inside a Playwright `page` of the site, through the page's fetch(), as the
+ * The same from inside a puppeteer `page` of the site, through the page's fetch(), as the
  * element sends it. Returns {status, retryAfter, body}.
  */
 export function postFromPage(page, body, encoding = 'json') {
