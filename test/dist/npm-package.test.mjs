@@ -76,7 +76,7 @@ it('depends on lit rather than bundling it, and names its manifest', () => {
     ),
     'utf8',
   );
-  assert.match(index, /from 'lit'/);
+  assert.match(index, /from ["']lit["']/);
 });
 
 it('type-checks in a TypeScript app (exports map and .d.ts)', () => {
