@@ -82,7 +82,7 @@ export function litFromDropIn(): Plugin {
     load: (loaded) =>
       loaded === id
         ? "const lit = globalThis[Symbol.for('therapist-attachment-article')];\n" +
-          'export const html = lit.html, nothing = lit.nothing;\n'
+          'export const {html, nothing, css, adoptStyles} = lit;\n'
         : null,
   };
 }

@@ -1,4 +1,5 @@
-import {html, nothing, type LitElement} from 'lit';
+import {adoptStyles, html, nothing, type LitElement} from 'lit';
+import {formStyles} from './contact-form.styles.js';
 import {FIELD_DESCRIPTORS, FIELDS, type FieldName} from './content/form-fields.js';
 import {formStrings, type FormStrings} from './content/form-strings.js';
 import {
@@ -9,7 +10,7 @@ import {
   type FormFields,
 } from './form-events.js';
 
-export {FIELDS, type FieldName};
+export {FIELDS, formStyles, type FieldName};
 
 export type FormState = 'idle' | 'sending' | 'sent' | 'failed';
 
@@ -42,7 +43,14 @@ export class ContactForm {
   private id = '';
   private sentFields = '';
 
-  constructor(private readonly host: LitElement) {}
+  constructor(private readonly host: LitElement) {
+    // The form's styles join the element's, in its shadow root (the renderer for pre-rendered
+    // markup has no root: there they are among the element's own styles).
+    if (host.renderRoot) {
+      const {elementStyles} = host.constructor as typeof LitElement;
+      adoptStyles(host.renderRoot as ShadowRoot, [...elementStyles, formStyles]);
+    }
+  }
 
   private async set(state: FormState, errors = {}, focus?: string) {
     this.state = state;

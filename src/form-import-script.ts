@@ -1,10 +1,10 @@
 // The classic drop-in's way to the form (an IIFE cannot split its code): it adds the script
 // therapist-attachment-article.form.js, found next to its own file, so a CDN, the WordPress
 // plugin and a self-hosted copy all find it with no configuration. That file brings no Lit of
-// its own: it takes Lit's `html` and `nothing` from the registry below and puts the form's code
+// its own: it takes the Lit functions it uses from the registry below and puts the form's code
 // there. Where the drop-in was loaded with an `integrity` hash, the form file is loaded with
 // its own, pinned at build time, and the drop-in's `crossorigin`.
-import {html, nothing} from 'lit';
+import {adoptStyles, css, html, nothing} from 'lit';
 import type {FormModule} from './form-loader.js';
 import {registryKey, type FormRegistry} from './form-registry.js';
 
@@ -25,6 +25,8 @@ export function importForm(): Promise<FormModule> {
   const shared = ((globalThis as unknown as Record<symbol, FormRegistry>)[registryKey] ??= {
     html,
     nothing,
+    css,
+    adoptStyles,
   });
   if (shared.form) return Promise.resolve(shared.form);
   return new Promise((resolve, reject) => {

@@ -4,12 +4,13 @@
 // script therapist-attachment-article.form.js found next to its own file; the renderer for
 // pre-rendered markup has it at hand. If it cannot load, one warning says why and every element
 // keeps its call-to-action link.
-import type {ContactForm, contactForm} from './contact-form.js';
+import type {ContactForm, contactForm, formStyles} from './contact-form.js';
 import {importForm, preloaded} from './form-import.js';
 
 export interface FormModule {
   ContactForm: typeof ContactForm;
   contactForm: typeof contactForm;
+  formStyles: typeof formStyles;
 }
 
 /** The form's code, once it has loaded. */

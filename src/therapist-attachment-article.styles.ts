@@ -156,61 +156,6 @@ export const styles = css`
     outline-offset: 3px;
   }
 
-  .field {
-    display: grid;
-    gap: 0.3em;
-  }
-
-  label {
-    font-weight: 600;
-  }
-
-  input,
-  textarea {
-    width: 100%;
-    min-height: 2.75em;
-    padding: 0.5em 0.75em;
-    border: 1px solid color-mix(in srgb, currentColor 70%, transparent);
-    border-radius: var(--_radius);
-    background: transparent;
-    color: inherit;
-    font: inherit;
-  }
-
-  textarea {
-    resize: vertical;
-  }
-
-  [aria-invalid='true'] {
-    border: 2px solid var(--_error);
-  }
-
-  .error {
-    color: var(--_error);
-    font-weight: 600;
-  }
-
-  .error:empty {
-    display: none;
-  }
-
-  .idle {
-    margin: 0;
-  }
-
-  [role='status']:not(.idle) {
-    padding-inline-start: 0.75em;
-    border-inline-start: 4px solid var(--_accent);
-  }
-
-  [role='status'].failed {
-    border-color: var(--_error);
-  }
-
-  .button:disabled {
-    opacity: 0.7;
-  }
-
   .closed :is(.more, .cta, .footer) {
     display: none;
   }
@@ -262,11 +207,6 @@ export const styles = css`
 
     :focus-visible {
       outline-color: Highlight;
-    }
-
-    .button:disabled {
-      border-color: GrayText;
-      color: GrayText;
     }
   }
 

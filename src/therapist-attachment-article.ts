@@ -102,7 +102,9 @@ const RULES = Object.entries(ATTRIBUTE_RULES) as [
  * @cssproperty [--therapist-article-error-color=currentColor] - Colour of form error messages and invalid fields' borders. Themes set their own.
  */
 export class TherapistAttachmentArticle extends LitElement {
-  static override styles = styles;
+  // The form's styles come with its code; the renderer for pre-rendered markup has that code
+  // at once (form-import-static.ts), and writes them into every snippet's <style>.
+  static override styles = formModule ? [styles, formModule.formStyles] : styles;
 
   // Declared here rather than with @property decorators: the decorator helpers cost the
   // size-budgeted drop-in about 0.4 kB gzipped. The JSDoc on each field documents it.

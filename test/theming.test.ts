@@ -178,3 +178,26 @@ describe('small screens', () => {
     }
   });
 });
+
+describe('the contact form’s styles (they come with its code)', () => {
+  it('lay out its fields and show errors in the theme’s colour', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`
+      <div style="--therapist-article-error-color: rgb(200, 0, 0)">
+        <therapist-attachment-article form-action="/__contact/ok"></therapist-attachment-article>
+      </div>
+    `);
+    const el = wrapper.firstElementChild as TherapistAttachmentArticle;
+    await el.updateComplete;
+    const input = part(el, 'form-input');
+    const field = part(el, 'form-field');
+    expect(getComputedStyle(field).display).to.equal('grid');
+    expect(input.getBoundingClientRect().width).to.be.closeTo(field.clientWidth, 1);
+    expect(Number(style(el, 'form-label').fontWeight)).to.be.at.least(600);
+    input.setAttribute('aria-invalid', 'true');
+    expect(getComputedStyle(input).borderTopColor).to.equal('rgb(200, 0, 0)');
+    expect(getComputedStyle(input).borderTopWidth).to.equal('2px');
+    // The element's own rules are still there beside them.
+    expect(style(el, 'form-button').backgroundColor).to.not.equal('rgba(0, 0, 0, 0)');
+    expect(style(el, 'paragraph').marginBottom).to.not.equal('0px');
+  });
+});

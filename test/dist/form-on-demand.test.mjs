@@ -188,9 +188,22 @@ for (const [engine, launch] of Object.entries(engines)) {
       await tab.close();
     });
 
-    it('under a strict CSP (default-src self), the form loads', async () => {
+    it('under a strict CSP (default-src self), the form loads, styled by its own file', async () => {
       const {page: tab, problems} = await open(browser, `${server.origin}/ok/strict-csp.html`);
       assert.equal((await settle(tab, 'form')).forms, 1);
+      const styled = await tab.evaluate(() => {
+        const root = document.querySelector('therapist-attachment-article').shadowRoot;
+        const field = root.querySelector('[part~="form-field"]');
+        const input = root.querySelector('[part~="form-input"]');
+        return {
+          field: getComputedStyle(field).display,
+          fullWidth: Math.abs(input.getBoundingClientRect().width - field.clientWidth) <= 1,
+          paragraph: getComputedStyle(root.querySelector('[part~="paragraph"]')).marginBottom,
+        };
+      });
+      assert.equal(styled.field, 'grid');
+      assert.equal(styled.fullWidth, true);
+      assert.notEqual(styled.paragraph, '0px', 'the element’s own styles stay');
       assert.deepEqual(problems, []);
       await tab.close();
     });
