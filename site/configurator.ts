@@ -215,6 +215,32 @@ export class TherapistConfigurator extends LitElement {
     </p>`;
   }
 
+  /** A field for an address: its label, hint, text box and error, set on `key`. */
+  private urlField(
+    id: string,
+    key: 'href' | 'readMoreHref' | 'action',
+    label: string,
+    hint: unknown,
+    error: string | undefined,
+  ) {
+    return html`<div class="field">
+      <label for="${id}">${label}</label>
+      <p class="hint" id="${id}-hint">${hint}</p>
+      <input
+        id="${id}"
+        type="text"
+        inputmode="url"
+        autocomplete="off"
+        spellcheck="false"
+        .value="${this.settings[key]}"
+        aria-invalid="${error ? 'true' : 'false'}"
+        aria-describedby="${this.describedBy(id, true, error)}"
+        @input="${(e: Event) => this.set(key, (e.target as HTMLInputElement).value)}"
+      />
+      ${this.error(id, error)}
+    </div>`;
+  }
+
   private select<T extends string | number>(
     id: string,
     label: string,
@@ -383,50 +409,25 @@ export class TherapistConfigurator extends LitElement {
         />
         ${this.error('paragraphs', paragraphs)}
       </div>
-      <div class="field">
-        <label for="readMore">Full post’s URL (optional)</label>
-        <p class="hint" id="readMore-hint">
-          Where the whole article is, when this page shows only its opening (https://…). “Continue
-          reading” then links there, and search engines credit that page. Left empty, the rest opens
-          in place.
-        </p>
-        <input
-          id="readMore"
-          type="text"
-          inputmode="url"
-          autocomplete="off"
-          spellcheck="false"
-          .value="${s.readMoreHref}"
-          aria-invalid="${readMore ? 'true' : 'false'}"
-          aria-describedby="${this.describedBy('readMore', true, readMore)}"
-          @input="${(e: Event) => this.set('readMoreHref', (e.target as HTMLInputElement).value)}"
-        />
-        ${this.error('readMore', readMore)}
-      </div>`;
+      ${this.urlField(
+        'readMore',
+        'readMoreHref',
+        'Full post’s URL (optional)',
+        `Where the whole article is, when this page shows only its opening (https://…). “Continue reading” then links there, and search engines credit that page. Left empty, the rest opens in place.`,
+        readMore,
+      )}`;
   }
 
   private renderLink() {
     const s = this.settings;
     const error = this.checked.errors.href;
-    return html`<div class="field">
-        <label for="href">Where the button leads</label>
-        <p class="hint" id="href-hint">
-          Your booking page (https://…), a page of your site (/contact), a section of this page
-          (#contact), an email (mailto:you@example.com) or a phone number (tel:+15555550123).
-        </p>
-        <input
-          id="href"
-          type="text"
-          inputmode="url"
-          autocomplete="off"
-          spellcheck="false"
-          .value="${s.href}"
-          aria-invalid="${error ? 'true' : 'false'}"
-          aria-describedby="${this.describedBy('href', true, error)}"
-          @input="${(e: Event) => this.set('href', (e.target as HTMLInputElement).value)}"
-        />
-        ${this.error('href', error)}
-      </div>
+    return html`${this.urlField(
+        'href',
+        'href',
+        'Where the button leads',
+        `Your booking page (https://…), a page of your site (/contact), a section of this page (#contact), an email (mailto:you@example.com) or a phone number (tel:+15555550123).`,
+        error,
+      )}
       <div class="field">
         <label for="label">Button text</label>
         <input
@@ -451,26 +452,15 @@ export class TherapistConfigurator extends LitElement {
   private renderForm() {
     const s = this.settings;
     const error = this.checked.errors.action;
-    return html`<div class="field">
-        <label for="action">Where messages are sent</label>
-        <p class="hint" id="action-hint">
-          Your form service’s https:// address (Formspree: https://formspree.io/f/…), the WordPress
-          plugin’s route (${WORDPRESS_ROUTE}), or your Wix HTTP function
-          (https://your-site.example/_functions/contact).
-        </p>
-        <input
-          id="action"
-          type="text"
-          inputmode="url"
-          autocomplete="off"
-          spellcheck="false"
-          .value="${s.action}"
-          aria-invalid="${error ? 'true' : 'false'}"
-          aria-describedby="${this.describedBy('action', true, error)}"
-          @input="${(e: Event) => this.set('action', (e.target as HTMLInputElement).value)}"
-        />
-        ${this.error('action', error)}
-      </div>
+    return html`${this.urlField(
+        'action',
+        'action',
+        'Where messages are sent',
+        html`Your form service’s https:// address (Formspree: https://formspree.io/f/…), the
+        WordPress plugin’s route (${WORDPRESS_ROUTE}), or your Wix HTTP function
+        (https://your-site.example/_functions/contact).`,
+        error,
+      )}
       ${this.select(
         'encoding',
         'Send the fields as',

@@ -110,6 +110,20 @@
             : __('“Continue reading” shows the rest here.', D));
       }
 
+      /** A text setting: emptied, it is unset and its default applies. */
+      function textSetting(key, controlProps) {
+        var control = {
+          value: attributes[key] || '',
+          onChange: function (value) {
+            var change = {};
+            change[key] = orUndefined(value);
+            setAttributes(change);
+          },
+        };
+        for (var name in controlProps) control[name] = controlProps[name];
+        return el(TextControl, control);
+      }
+
       var reachPanel = el(
         PanelBody,
         {title: __('How visitors reach out', D)},
@@ -129,16 +143,12 @@
           },
         }),
         showForm &&
-          el(TextControl, {
+          textSetting('formAction', {
             label: __('Send messages to', D),
             help: __(
               'Leave empty to receive them by email (Settings → Therapist Attachment Article). Or the https: address of a form service.',
               D,
             ),
-            value: attributes.formAction || '',
-            onChange: function (value) {
-              setAttributes({formAction: orUndefined(value)});
-            },
           }),
         showForm &&
           endpointIgnored &&
@@ -164,27 +174,19 @@
             },
           }),
         !showForm &&
-          el(TextControl, {
+          textSetting('ctaHref', {
             label: __('Button link', D),
             help: __(
               'A page on your site (/contact), a section of this page (#contact), or an https:, mailto: or tel: link.',
               D,
             ),
             placeholder: site.defaultCtaHref || facts.defaults.cta_href,
-            value: attributes.ctaHref || '',
-            onChange: function (value) {
-              setAttributes({ctaHref: orUndefined(value)});
-            },
           }),
         !showForm &&
-          el(TextControl, {
+          textSetting('ctaLabel', {
             label: __('Button text', D),
             placeholder: facts.defaults.cta_label,
             maxLength: facts.cta_label_max_length,
-            value: attributes.ctaLabel || '',
-            onChange: function (value) {
-              setAttributes({ctaLabel: orUndefined(value)});
-            },
           }),
         !showForm &&
           el(SelectControl, {
@@ -224,16 +226,12 @@
             },
           }),
         teaser &&
-          el(TextControl, {
+          textSetting('readMoreHref', {
             label: __('Full post’s URL', D),
             help: __(
               'Leave empty to show the rest in place. Or the address of the whole article elsewhere (https:, or a page of this site): “Continue reading” links there, and search engines get only the opening.',
               D,
             ),
-            value: attributes.readMoreHref || '',
-            onChange: function (value) {
-              setAttributes({readMoreHref: orUndefined(value)});
-            },
           }),
         el(SelectControl, {
           label: __('Look', D),
