@@ -125,6 +125,7 @@ export class TherapistConfigurator extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHashChange);
+    clearTimeout(this.fragmentTimer);
   }
 
   /** Reads the settings from the URL fragment. */
@@ -163,10 +164,37 @@ export class TherapistConfigurator extends LitElement {
     }
   }
 
-  protected override updated(): void {
+  private fragmentTimer?: ReturnType<typeof setTimeout>;
+  private fragmentWritten = -Infinity;
+
+  /**
+   * Puts the settings in the URL fragment: at once, but at most five times a second, the last
+   * change always landing. Browsers refuse more (WebKit throws after 100 in 10 seconds, which
+   * quick typing can reach); if one refuses anyway, it is tried again a second later.
+   */
+  private writeFragment(): void {
+    clearTimeout(this.fragmentTimer);
+    const wait = this.fragmentWritten + 200 - performance.now();
+    if (wait > 0) {
+      this.fragmentTimer = setTimeout(() => this.writeFragment(), wait);
+      return;
+    }
     const fragment = toFragment(this.settings, this.view);
-    const url = fragment ? `#${fragment}` : location.pathname + location.search;
-    if (location.hash.slice(1) !== fragment) history.replaceState(null, '', url);
+    if (location.hash.slice(1) === fragment) return;
+    this.fragmentWritten = performance.now();
+    try {
+      history.replaceState(
+        null,
+        '',
+        fragment ? `#${fragment}` : location.pathname + location.search,
+      );
+    } catch {
+      this.fragmentTimer = setTimeout(() => this.writeFragment(), 1000);
+    }
+  }
+
+  protected override updated(): void {
+    this.writeFragment();
 
     // The preview gets exactly what the code says: its attributes and custom properties.
     const preview = this.renderRoot.querySelector(TAG);
