@@ -124,6 +124,20 @@
         return el(TextControl, control);
       }
 
+      /** A choice from a list: its default is left unset, so a later default applies. */
+      function choiceSetting(key, fallback, choiceLabels, values, label) {
+        return el(SelectControl, {
+          label: label,
+          value: attributes[key] || fallback,
+          options: options(choiceLabels, values),
+          onChange: function (value) {
+            var change = {};
+            change[key] = value === fallback ? undefined : value;
+            setAttributes(change);
+          },
+        });
+      }
+
       var reachPanel = el(
         PanelBody,
         {title: __('How visitors reach out', D)},
@@ -163,16 +177,13 @@
         showForm &&
           ownEndpoint &&
           !endpointIgnored &&
-          el(SelectControl, {
-            label: __('Send the fields as', D),
-            value: attributes.formEncoding || facts.defaults.form_encoding,
-            options: options(labels.form_encodings, facts.form_encodings),
-            onChange: function (value) {
-              setAttributes({
-                formEncoding: value === facts.defaults.form_encoding ? undefined : value,
-              });
-            },
-          }),
+          choiceSetting(
+            'formEncoding',
+            facts.defaults.form_encoding,
+            labels.form_encodings,
+            facts.form_encodings,
+            __('Send the fields as', D),
+          ),
         !showForm &&
           textSetting('ctaHref', {
             label: __('Button link', D),
@@ -189,27 +200,25 @@
             maxLength: facts.cta_label_max_length,
           }),
         !showForm &&
-          el(SelectControl, {
-            label: __('Open the link in', D),
-            value: attributes.ctaTarget || facts.defaults.cta_target,
-            options: options(labels.cta_targets, facts.cta_targets),
-            onChange: function (value) {
-              setAttributes({ctaTarget: value === facts.defaults.cta_target ? undefined : value});
-            },
-          }),
+          choiceSetting(
+            'ctaTarget',
+            facts.defaults.cta_target,
+            labels.cta_targets,
+            facts.cta_targets,
+            __('Open the link in', D),
+          ),
       );
 
       var lookPanel = el(
         PanelBody,
         {title: __('Appearance', D)},
-        el(SelectControl, {
-          label: __('Layout', D),
-          value: attributes.layout || facts.defaults.layout,
-          options: options(labels.layouts, facts.layouts),
-          onChange: function (value) {
-            setAttributes({layout: value === facts.defaults.layout ? undefined : value});
-          },
-        }),
+        choiceSetting(
+          'layout',
+          facts.defaults.layout,
+          labels.layouts,
+          facts.layouts,
+          __('Layout', D),
+        ),
         teaser &&
           el(RangeControl, {
             label: __('Paragraphs shown', D),
