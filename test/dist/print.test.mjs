@@ -3,11 +3,8 @@
 // is written out as its address, and nothing of the form or its buttons is.
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import {after, before, describe, it} from 'node:test';
-import {dropIn, engines, formFile, requireBuild, serveStatic} from './support.mjs';
+import {dist, engines, requireBuild, serveStatic} from './support.mjs';
 
 const BOOK = 'https://example.com/book-a-call';
 const pages = {
@@ -19,29 +16,26 @@ const pages = {
 /** White space folded, ligatures and compatibility forms undone, as the PDF's text comes out. */
 const fold = (text) => text.normalize('NFKC').replace(/\s+/g, ' ').trim();
 
-let site;
 let server;
 let browser;
 before(async () => {
   requireBuild();
-  site = fs.mkdtempSync(path.join(os.tmpdir(), 'taa-print-'));
-  fs.copyFileSync(dropIn, path.join(site, 'therapist-attachment-article.js'));
-  fs.copyFileSync(formFile, path.join(site, 'therapist-attachment-article.form.js'));
-  for (const [name, body] of Object.entries(pages)) {
-    fs.writeFileSync(
-      path.join(site, name),
-      `<!doctype html><html lang="en"><title>Print</title>
+  server = await serveStatic({
+    root: dist,
+    pages: Object.fromEntries(
+      Object.entries(pages).map(([name, body]) => [
+        `/${name}`,
+        `<!doctype html><html lang="en"><title>Print</title>
 <script src="therapist-attachment-article.js"></script>
 <body style="background: #123; color: #eee">${body}</body></html>`,
-    );
-  }
-  server = await serveStatic({root: site});
+      ]),
+    ),
+  });
   browser = await engines.chromium();
 });
 after(async () => {
   await browser?.close();
   await server?.close();
-  if (site) fs.rmSync(site, {recursive: true, force: true});
 });
 
 /** Opens a page, waits for the article, and returns its paragraphs and its PDF as text. */
@@ -69,10 +63,11 @@ async function print(name) {
       title: style('[part~="title"]').color,
     };
   });
-  const pdf = path.join(site, `${name}.pdf`);
-  fs.writeFileSync(pdf, await page.pdf({format: 'A4', printBackground: true}));
+  const pdf = await page.pdf({format: 'A4', printBackground: true});
   await page.close();
-  const text = fold(execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], {encoding: 'utf8'}));
+  const text = fold(
+    execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], {input: pdf, encoding: 'utf8'}),
+  );
   return {paragraphs: paragraphs.map(fold).filter(Boolean), text, looks};
 }
 

@@ -4,7 +4,6 @@
 // the full post.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import {loadSources} from '../../scripts/ssr.mjs';
@@ -12,7 +11,6 @@ import {dist, engines, requireBuild, serveStatic} from './support.mjs';
 
 const HOME = 'https://emily.example/blog/attached-to-your-therapist';
 const hydrate = 'therapist-attachment-article.hydrate.js';
-let site;
 let server;
 let browser;
 let paragraphs;
@@ -42,18 +40,16 @@ before(async () => {
         scriptSrc: hydrate,
       },
     );
-  site = fs.mkdtempSync(path.join(os.tmpdir(), 'taa-teaser-'));
-  fs.copyFileSync(path.join(dist, hydrate), path.join(site, hydrate));
   const page = (body) => `<!doctype html><html lang="en"><title>Teaser</title>${body}</html>`;
-  fs.writeFileSync(path.join(site, 'partner.html'), page(snippet(HOME)));
-  fs.writeFileSync(path.join(site, 'home.html'), page(snippet()));
-  server = await serveStatic({root: site});
+  server = await serveStatic({
+    root: dist,
+    pages: {'/partner.html': page(snippet(HOME)), '/home.html': page(snippet())},
+  });
   browser = await engines.chromium();
 });
 after(async () => {
   await browser?.close();
   await server?.close();
-  if (site) fs.rmSync(site, {recursive: true, force: true});
 });
 
 /** What a reader sees: the paragraphs with a box, and the read-more control. */
