@@ -269,6 +269,28 @@ export class TherapistConfigurator extends LitElement {
     </div>`;
   }
 
+  /** One radio button per option, named `name`, the `current` one checked. */
+  private radioChoices<T extends string>(
+    name: string,
+    options: Record<T, string>,
+    current: T,
+    choose: (value: T) => void,
+  ) {
+    return (Object.entries(options) as [T, string][]).map(
+      ([value, text]) =>
+        html`<label class="choice">
+          <input
+            type="radio"
+            name="${name}"
+            value="${value}"
+            .checked="${current === value}"
+            @change="${() => choose(value)}"
+          />
+          ${text}
+        </label>`,
+    );
+  }
+
   private select<T extends string | number>(
     id: string,
     label: string,
@@ -385,19 +407,7 @@ export class TherapistConfigurator extends LitElement {
       <fieldset>
         <legend>How visitors reach out</legend>
         <div class="choices">
-          ${Object.entries(REACH).map(
-            ([key, text]) =>
-              html`<label class="choice">
-                <input
-                  type="radio"
-                  name="reach"
-                  value="${key}"
-                  .checked="${s.reach === key}"
-                  @change="${() => this.set('reach', key as Settings['reach'])}"
-                />
-                ${text}
-              </label>`,
-          )}
+          ${this.radioChoices('reach', REACH, s.reach, (key) => this.set('reach', key))}
         </div>
         ${s.reach === 'link' ? this.renderLink() : this.renderForm()}
       </fieldset>
@@ -530,19 +540,7 @@ export class TherapistConfigurator extends LitElement {
     ) =>
       html`<fieldset class="inline">
         <legend>${legend}</legend>
-        ${(Object.entries(options) as [View[K], string][]).map(
-          ([value, text]) =>
-            html`<label class="choice">
-              <input
-                type="radio"
-                name="view-${key}"
-                value="${value}"
-                .checked="${v[key] === value}"
-                @change="${() => this.setView(key, value)}"
-              />
-              ${text}
-            </label>`,
-        )}
+        ${this.radioChoices(`view-${key}`, options, v[key], (value) => this.setView(key, value))}
       </fieldset>`;
     return html`<section class="preview" aria-labelledby="preview-heading">
       <h2 id="preview-heading">Preview</h2>
