@@ -74,14 +74,16 @@ const {parts} = await prerenderParts();
 const settings = {
   headingLevel: Number(given['heading-level'] ?? DEFAULTS.headingLevel),
   theme: given.theme?.trim().toLowerCase() || undefined,
-  cta:
-    given['form-action'] !== undefined
-      ? 'form'
-      : {
-          href: src['safe-url'].safeUrl(given['cta-href'] ?? DEFAULTS.ctaHref),
-          target: (given['cta-target'] ?? DEFAULTS.ctaTarget).trim().toLowerCase(),
-          label: given['cta-label']?.trim() || DEFAULTS.ctaLabel,
-        },
+  cta: (() => {
+    const link = {
+      href: src['safe-url'].safeUrl(given['cta-href'] ?? DEFAULTS.ctaHref),
+      target: (given['cta-target'] ?? DEFAULTS.ctaTarget).trim().toLowerCase(),
+      label: given['cta-label']?.trim() || DEFAULTS.ctaLabel,
+    };
+    if (given['form-action'] === undefined) return link;
+    const urlencoded = given['form-encoding']?.trim().toLowerCase() === 'urlencoded';
+    return {action: given['form-action'].trim(), urlencoded, link};
+  })(),
   noPrivacyNote: 'no-privacy-note' in given,
   noCrisisLine: 'no-crisis-line' in given,
 };

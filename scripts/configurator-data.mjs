@@ -21,7 +21,7 @@ export async function configuratorData() {
     // The snippet's <style> is the same for every setting.
     const sample = prerenderedSnippet(
       parts,
-      {headingLevel: 2, cta: 'form'},
+      {headingLevel: 2, cta: {action: '/contact'}},
       {},
       {structuredData, scriptSrc: ''},
     );

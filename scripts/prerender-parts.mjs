@@ -24,14 +24,22 @@ export async function prerenderParts() {
     return protectMarkup(markup.slice(open, close));
   };
   const SENTINEL = {href: 'https://href.invalid/', label: 'LABEL-SENTINEL'};
-  const render = (attributes) => inner(src.renderElement(attributes));
+  const ACTION = 'https://action.invalid/';
+  // The parts' form posts by itself (the endpoint takes form fields); a JSON endpoint's button
+  // is cut out of the same form rendered with `form-encoding="json"`.
+  const PLAIN = {'form-encoding': 'urlencoded'};
+  // The renderer resolves a relative form-action against its stand-in page
+  // (https://example.invalid/); the parts keep the path as given, which the browser resolves
+  // against the real page (hydration keeps the attribute as it is).
+  const render = (attributes) =>
+    inner(src.renderElement(attributes)).replace(/( action=")https:\/\/example\.invalid\//, '$1/');
   const ctaAttributes = {
     link: {'cta-href': SENTINEL.href, 'cta-label': SENTINEL.label, 'cta-target': '_self'},
     linkNewTab: {'cta-href': SENTINEL.href, 'cta-label': SENTINEL.label, 'cta-target': '_blank'},
-    form: {'form-action': '/contact'},
-    formNoPrivacyNote: {'form-action': '/contact', 'no-privacy-note': ''},
-    formNoCrisisLine: {'form-action': '/contact', 'no-crisis-line': ''},
-    formNoNotes: {'form-action': '/contact', 'no-privacy-note': '', 'no-crisis-line': ''},
+    form: {'form-action': ACTION, ...PLAIN},
+    formNoPrivacyNote: {'form-action': ACTION, ...PLAIN, 'no-privacy-note': ''},
+    formNoCrisisLine: {'form-action': ACTION, ...PLAIN, 'no-crisis-line': ''},
+    formNoNotes: {'form-action': ACTION, ...PLAIN, 'no-privacy-note': '', 'no-crisis-line': ''},
   };
   const isForm = (kind) => kind.startsWith('form');
   const commonPrefix = (list) => {
@@ -68,13 +76,20 @@ export async function prerenderParts() {
     if (n !== 1) throw new Error(`prerender-parts: expected ${what} once, found it ${n} times`);
     return s.replace(what, by);
   };
+  /** The call-to-action link's holes, in markup rendered with the sentinel link. */
+  const linkHoles = (part, target) => {
+    part = hole(part, `href="${SENTINEL.href}"`, 'href="{{href}}"');
+    part = hole(part, `>${SENTINEL.label}`, '>{{label}}');
+    return hole(part, `target="${target}"`, 'target="{{target}}"');
+  };
   // The teaser: the same paragraphs, in two groups around its button or link.
+  // From the body's start to the call-to-action: the body, and a teaser's rest after it.
   const bodyOf = (markup) => {
     const start = markup.indexOf('<div part="body" class="body">') + 30;
-    return markup.slice(start, markup.indexOf('</div><section', start));
+    return markup.slice(start, markup.indexOf('<section part="cta"', start));
   };
   const paragraphs = bodyOf(base)
-    .replace(/^<!--lit-part-->|<!--\/lit-part-->$/g, '')
+    .replace(/^<!--lit-part-->|<!--\/lit-part--><\/div><!--lit-part--><!--\/lit-part-->$/g, '')
     .split(/(?=<!--lit-part [^>]*--><!--lit-node 0--><p part="paragraph">)/);
   const teaserFrames = (readMore) => {
     const body = bodyOf(
@@ -98,8 +113,31 @@ export async function prerenderParts() {
     };
   };
   const [teaserButton, teaserLink] = [teaserFrames(false), teaserFrames(true)];
-  if (teaserButton.open !== teaserLink.open || teaserButton.close !== teaserLink.close) {
-    throw new Error('prerender-parts: the teaser’s button and link differ beyond the control');
+  if (teaserButton.open !== teaserLink.open) {
+    throw new Error('prerender-parts: the teaser’s button and link differ before the control');
+  }
+  // The form's button, cut out of each form: as it posts by itself, or, for a JSON endpoint,
+  // disabled and followed by the line that says it needs JavaScript and the link.
+  const sends = ctaKinds.filter(isForm).map((kind) => {
+    const json = {...ctaAttributes[kind], 'form-encoding': 'json'};
+    const byEncoding = differences([
+      render(ctaAttributes[kind]),
+      render({...json, ...ctaAttributes.link}),
+      render({...json, ...ctaAttributes.linkNewTab}),
+    ]);
+    const [plain, script, scriptNewTab] = byEncoding.parts.map((part, i) =>
+      i === 0 ? part : linkHoles(part, i === 1 ? '_self' : '_blank'),
+    );
+    return {
+      kind,
+      at: byEncoding.pre - byCta.pre,
+      length: plain.length,
+      send: {plain, script, scriptNewTab},
+    };
+  });
+  const send = sends[0].send;
+  if (sends.some((s) => JSON.stringify(s.send) !== JSON.stringify(send))) {
+    throw new Error('prerender-parts: the form’s button differs between its notes');
   }
   const parts = {
     template: hole(
@@ -108,26 +146,34 @@ export async function prerenderParts() {
       'class="article {{theme}}"',
     ),
     titles: byLevel.parts,
-    cta: Object.fromEntries(
-      ctaKinds.map((kind, i) => {
-        let part = byCta.parts[i];
-        if (!isForm(kind)) {
-          part = hole(part, `href="${SENTINEL.href}"`, 'href="{{href}}"');
-          part = hole(part, `>${SENTINEL.label}`, '>{{label}}');
-          part = hole(part, `target="${ctaAttributes[kind]['cta-target']}"`, 'target="{{target}}"');
-        }
-        if (/\{\{(?!href|label|target)/.test(part)) throw new Error('prerender-parts: stray hole');
-        return [kind, part];
-      }),
-    ),
+    cta: {
+      ...Object.fromEntries(
+        ctaKinds.map((kind, i) => {
+          let part = byCta.parts[i];
+          if (isForm(kind)) {
+            const {at, length} = sends.find((s) => s.kind === kind);
+            part = `${part.slice(0, at)}{{send}}${part.slice(at + length)}`;
+            part = hole(part, `action="${ACTION}"`, 'action="{{action}}"');
+          } else {
+            part = linkHoles(part, ctaAttributes[kind]['cta-target']);
+          }
+          if (/\{\{(?!href|label|target|send|action)/.test(part)) {
+            throw new Error('prerender-parts: stray hole');
+          }
+          return [kind, part];
+        }),
+      ),
+      send,
+    },
     teaser: {
       open: teaserButton.open,
       button: teaserButton.control,
       link: teaserLink.control,
       close: teaserButton.close,
+      linkClose: teaserLink.close,
     },
   };
-  if (/LABEL-SENTINEL|href\.invalid/.test(JSON.stringify(parts))) {
+  if (/LABEL-SENTINEL|href\.invalid|action\.invalid/.test(JSON.stringify(parts))) {
     throw new Error('prerender-parts: a sentinel value was left in the parts');
   }
 
@@ -136,34 +182,54 @@ export async function prerenderParts() {
   const cases = [];
   const formKinds = ctaKinds.filter(isForm);
   const sample = {href: '/contact?a=1&b=2', label: 'Book a call: today 8-)'};
+  const sampleAction = '/wp-json/contact?a=1&b=2';
+  const sampleLink = (target) => ({
+    'cta-href': sample.href,
+    'cta-label': sample.label,
+    'cta-target': target,
+  });
+  /**
+   * A call-to-action's attributes and its settings for fillPrerender: a link, or a form that
+   * posts by itself, or a JSON form (its button disabled until the script runs, with the link).
+   */
+  const variants = (kind, targets = CTA_TARGETS) => {
+    if (!isForm(kind)) return [{attributes: sampleLink(kind), cta: {...sample, target: kind}}];
+    const notes = {...ctaAttributes[kind], 'form-action': sampleAction};
+    delete notes['form-encoding'];
+    return [
+      {attributes: {...notes, ...PLAIN}, cta: {action: sampleAction, urlencoded: true}},
+      ...targets.map((target) => ({
+        attributes: {...notes, ...sampleLink(target)},
+        cta: {action: sampleAction, link: {...sample, target}},
+      })),
+    ];
+  };
   for (const headingLevel of HEADING_LEVELS) {
     for (const theme of [undefined, ...THEMES]) {
-      for (const cta of [...formKinds, ...CTA_TARGETS]) {
-        const attributes = {'heading-level': String(headingLevel), ...(theme ? {theme} : {})};
-        const form = isForm(cta) ? ctaAttributes[cta] : undefined;
-        if (form) Object.assign(attributes, form);
-        else
-          Object.assign(attributes, {
-            'cta-href': sample.href,
-            'cta-label': sample.label,
-            'cta-target': cta,
+      for (const kind of [...formKinds, ...CTA_TARGETS]) {
+        for (const variant of variants(kind)) {
+          const attributes = {
+            'heading-level': String(headingLevel),
+            ...(theme ? {theme} : {}),
+            ...variant.attributes,
+          };
+          const expected = render(attributes);
+          const filled = fillPrerender(parts, {
+            headingLevel,
+            theme,
+            cta: variant.cta,
+            noPrivacyNote: 'no-privacy-note' in attributes,
+            noCrisisLine: 'no-crisis-line' in attributes,
           });
-        const expected = render(attributes);
-        const filled = fillPrerender(parts, {
-          headingLevel,
-          theme,
-          cta: form ? 'form' : {...sample, target: cta},
-          noPrivacyNote: form && 'no-privacy-note' in form,
-          noCrisisLine: form && 'no-crisis-line' in form,
-        });
-        if (filled !== expected) {
-          throw new Error(
-            `prerender-parts: the parts do not rebuild ${JSON.stringify(attributes)}; ` +
-              `first difference at ${commonPrefix([filled, expected])}`,
-          );
+          if (filled !== expected) {
+            throw new Error(
+              `prerender-parts: the parts do not rebuild ${JSON.stringify(attributes)}; ` +
+                `first difference at ${commonPrefix([filled, expected])}`,
+            );
+          }
+          // The plugin offers the form with both lines only: its twin is tested on those.
+          if (kind === 'form' || !isForm(kind)) cases.push({attributes, expected});
         }
-        // The plugin offers the form with both lines only: its twin is tested on those.
-        if (cta === 'form' || !form) cases.push({attributes, expected});
       }
     }
   }
@@ -177,35 +243,37 @@ export async function prerenderParts() {
   for (const paragraphs of Array.from({length: article.paragraphs.length - 1}, (_, i) => i + 1)) {
     for (const link of [false, true]) {
       for (const theme of [undefined, ...THEMES]) {
-        for (const cta of [...formKinds, ...CTA_TARGETS]) {
-          const form = isForm(cta) ? ctaAttributes[cta] : undefined;
-          const attributes = {
-            layout: 'teaser',
-            // The default count is also the absent attribute's.
-            ...(paragraphs === TEASER_DEFAULTS.paragraphs
-              ? {}
-              : {'teaser-paragraphs': String(paragraphs)}),
-            ...(link ? {'read-more-href': readMore} : {}),
-            ...(theme ? {theme} : {}),
-            ...(form ?? {'cta-href': sample.href, 'cta-label': sample.label, 'cta-target': cta}),
-          };
-          const expected = render(attributes);
-          const filled = fillPrerender(parts, {
-            headingLevel: 2,
-            theme,
-            cta: form ? 'form' : {...sample, target: cta},
-            noPrivacyNote: form && 'no-privacy-note' in form,
-            noCrisisLine: form && 'no-crisis-line' in form,
-            teaser: {paragraphs, ...(link ? {readMoreHref: readMore} : {})},
-          });
-          if (filled !== expected) {
-            throw new Error(
-              `prerender-parts: the parts do not rebuild ${JSON.stringify(attributes)}; ` +
-                `first difference at ${commonPrefix([filled, expected])}`,
-            );
+        // A teaser's body does not depend on the form's button: one JSON form is enough.
+        for (const kind of [...formKinds, ...CTA_TARGETS]) {
+          for (const variant of variants(kind, kind === 'form' ? ['_blank'] : [])) {
+            const attributes = {
+              layout: 'teaser',
+              // The default count is also the absent attribute's.
+              ...(paragraphs === TEASER_DEFAULTS.paragraphs
+                ? {}
+                : {'teaser-paragraphs': String(paragraphs)}),
+              ...(link ? {'read-more-href': readMore} : {}),
+              ...(theme ? {theme} : {}),
+              ...variant.attributes,
+            };
+            const expected = render(attributes);
+            const filled = fillPrerender(parts, {
+              headingLevel: 2,
+              theme,
+              cta: variant.cta,
+              noPrivacyNote: 'no-privacy-note' in attributes,
+              noCrisisLine: 'no-crisis-line' in attributes,
+              teaser: {paragraphs, ...(link ? {readMoreHref: readMore} : {})},
+            });
+            if (filled !== expected) {
+              throw new Error(
+                `prerender-parts: the parts do not rebuild ${JSON.stringify(attributes)}; ` +
+                  `first difference at ${commonPrefix([filled, expected])}`,
+              );
+            }
+            teaserCombinations++;
+            if (kind === 'form' || !isForm(kind)) teaserCases.push({attributes, expected});
           }
-          teaserCombinations++;
-          if (cta === 'form' || !form) teaserCases.push({attributes, expected});
         }
       }
     }

@@ -277,7 +277,7 @@ export function check(settings: Settings): Checked {
     prerender = {
       headingLevel: level,
       theme: theme || undefined,
-      cta: 'form',
+      cta: {action: s.action.trim(), urlencoded: attributes['form-encoding'] === 'urlencoded'},
       noPrivacyNote: !s.privacyNote,
       noCrisisLine: !s.crisisLine,
     };

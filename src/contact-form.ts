@@ -40,6 +40,12 @@ export class ContactForm {
     }
     this.strings = strings;
   }
+  /**
+   * Whether this script runs the form. Its first render is the pre-rendered markup's (a plain
+   * HTML form that posts by itself, or, for a JSON endpoint, a disabled Send and a line saying
+   * it needs JavaScript), so that it hydrates as it is; the next render takes over.
+   */
+  live = false;
   private id = '';
   private sentFields = '';
 
@@ -50,11 +56,43 @@ export class ContactForm {
       const {elementStyles} = host.constructor as typeof LitElement;
       adoptStyles(host.renderRoot as ShadowRoot, [...elementStyles, formStyles]);
     }
+    host.addController({
+      hostUpdated: () => {
+        if (this.live) return;
+        this.live = true;
+        // A text typed before the script arrived counts as unsent too.
+        this.guard();
+        queueMicrotask(() => host.requestUpdate());
+      },
+      hostConnected: () => this.live && this.guard(),
+      hostDisconnected: () => this.guard(false),
+    });
   }
+
+  /**
+   * While the fields hold a message that was not sent, leaving the page asks first (the
+   * browser's own question). Nothing is stored: the text lives only in the fields.
+   */
+  private guard(on = this.state !== 'sent' && this.typed()) {
+    removeEventListener('beforeunload', this.ask);
+    if (on) addEventListener('beforeunload', this.ask);
+  }
+
+  private typed(): boolean {
+    const form = this.host.renderRoot?.querySelector('form');
+    return FIELDS.some((name) => (form?.elements.namedItem(name) as HTMLInputElement)?.value);
+  }
+
+  private ask = (event: BeforeUnloadEvent) => {
+    event.preventDefault();
+    // Older engines ask only when returnValue is set.
+    event.returnValue = '';
+  };
 
   private async set(state: FormState, errors = {}, focus?: string) {
     this.state = state;
     this.errors = errors;
+    this.guard();
     this.host.requestUpdate();
     await this.host.updateComplete;
     if (focus) this.host.renderRoot.querySelector<HTMLElement>(focus)!.focus();
@@ -147,6 +185,7 @@ export class ContactForm {
   input = (event: Event) => {
     const name = (event.target as HTMLInputElement).name as FieldName;
     if (this.errors[name]) this.set(this.state, {...this.errors, [name]: undefined});
+    else this.guard();
   };
 
   private post(body: Record<string, string>, signal: AbortSignal): Promise<Response> {
@@ -164,17 +203,27 @@ export class ContactForm {
 
 const CRISIS_LINK = /\[([^\]]+)\]\(((?:tel|sms):[\d+-]+)\)/;
 
-/** The form: notes, fields, honeypot, status and button, all in the host's shadow root. */
-export function contactForm(form: ContactForm, privacy: boolean, crisis: boolean) {
+/**
+ * The form: notes, fields, honeypot, status and button, all in the host's shadow root.
+ *
+ * Before the script runs it (pre-rendered, or JavaScript off or failed) it is a plain HTML form:
+ * it posts its fields to `form-action` itself, checked by the browser, never by GET. An endpoint
+ * that takes JSON only cannot read such a post: its Send is then disabled, and a line says that
+ * sending needs JavaScript, with `link` (the call-to-action) after it.
+ */
+export function contactForm(form: ContactForm, privacy: boolean, crisis: boolean, link: unknown) {
   const s = form.strings;
   const hide = form.state === 'sent';
   const sending = form.state === 'sending';
+  const needsScript = !form.live && !form.urlencoded;
   const runs = s.crisis.split(CRISIS_LINK);
   return html`<form
     part="form"
     class="form"
     lang=${s.lang || nothing}
-    novalidate
+    method="post"
+    action=${form.action || nothing}
+    ?novalidate=${form.live}
     @submit=${form.submit}
     @input=${form.input}
   >
@@ -231,10 +280,16 @@ export function contactForm(form: ContactForm, privacy: boolean, crisis: boolean
       part="form-button"
       class="button"
       ?hidden=${hide}
-      ?disabled=${sending}
+      ?disabled=${sending || needsScript}
       aria-busy=${sending}
     >
       ${form.state === 'failed' ? s.retry : s.send}
     </button>
+    ${
+      needsScript
+        ? html`<p part="form-note" class="note">${s.needsScript}</p>
+            ${link}`
+        : nothing
+    }
   </form>`;
 }

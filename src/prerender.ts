@@ -13,7 +13,7 @@
  * and the element's tag is added to `no_texturize_tags` by the plugin.
  */
 import {escapeHtml} from './content/structured-data.js';
-import type {CtaTarget, Theme} from './options.js';
+import {DEFAULTS, type CtaTarget, type Theme} from './options.js';
 
 export interface PrerenderParts {
   /** The declarative shadow root, with `{{theme}}`, `{{title}}` and `{{cta}}` holes. */
@@ -25,7 +25,10 @@ export interface PrerenderParts {
     readonly link: string;
     /** The link when it opens a new tab (`rel`, and “(opens in a new tab)” for screen readers). */
     readonly linkNewTab: string;
-    /** The contact form in its first state, with its privacy line and crisis line. */
+    /**
+     * The contact form in its first state, with its privacy line and crisis line: a plain HTML
+     * form (`method="post"`) with an `{{action}}` hole, and a `{{send}}` hole for its button.
+     */
     readonly form: string;
     /** The form without the privacy line (`no-privacy-note`). */
     readonly formNoPrivacyNote: string;
@@ -33,18 +36,46 @@ export interface PrerenderParts {
     readonly formNoCrisisLine: string;
     /** The form without either line. */
     readonly formNoNotes: string;
+    /**
+     * The form's button: `plain` posts the form without JavaScript (`form-encoding="urlencoded"`);
+     * for a JSON endpoint, `script` is disabled and followed by a line saying that sending needs
+     * JavaScript and the call-to-action link (`scriptNewTab` when it opens a new tab), with the
+     * link's holes.
+     */
+    readonly send: {readonly plain: string; readonly script: string; readonly scriptNewTab: string};
   };
   /**
    * `layout="teaser"`: what goes around the body's paragraphs (which the template already
    * holds) when the first few are shown and the rest wait: `open`, the opening paragraphs,
-   * `button` or `link` (with a `{{readMore}}` hole), the other paragraphs, `close`.
+   * `button` (the `<details>` that holds the rest) or `link` (with a `{{readMore}}` hole), the
+   * other paragraphs, `close` or `linkClose`.
    */
   readonly teaser: {
     readonly open: string;
     readonly button: string;
     readonly link: string;
+    /** After the rest, with the button. */
     readonly close: string;
+    /** After the rest, with the link. */
+    readonly linkClose: string;
   };
+}
+
+/** The call-to-action link, its values checked. */
+export interface PrerenderLink {
+  readonly href: string;
+  readonly target: CtaTarget;
+  readonly label: string;
+}
+
+/** The contact form, its values checked. */
+export interface PrerenderForm {
+  /** `form-action`: where the form posts, with JavaScript or without. */
+  readonly action: string;
+  /** `form-encoding="urlencoded"`: the endpoint also takes the browser's own form post. */
+  readonly urlencoded?: boolean;
+  /** The call-to-action link that a JSON-only form offers without JavaScript (default: the element's). */
+  readonly link?: PrerenderLink;
 }
 
 /** Settings already checked by the element's rules (`safeUrl`, the lists in `options.ts`). */
@@ -52,8 +83,7 @@ export interface PrerenderSettings {
   readonly headingLevel: number;
   readonly theme?: Theme | undefined;
   /** The contact form, or a link. */
-  readonly cta:
-    'form' | {readonly href: string; readonly target: CtaTarget; readonly label: string};
+  readonly cta: PrerenderForm | PrerenderLink;
   /** With the form: hide its privacy line (`no-privacy-note`). */
   readonly noPrivacyNote?: boolean;
   /** With the form: hide its crisis line (`no-crisis-line`). */
@@ -62,9 +92,16 @@ export interface PrerenderSettings {
   readonly teaser?: {readonly paragraphs: number; readonly readMoreHref?: string};
 }
 
+/** The element's own link, for a form that names none. */
+const DEFAULT_LINK: PrerenderLink = {
+  href: DEFAULTS.ctaHref,
+  target: DEFAULTS.ctaTarget,
+  label: DEFAULTS.ctaLabel,
+};
+
 /** Where the body's paragraphs start and end in the element's markup. */
 const BODY_START = '<div part="body" class="body"><!--lit-part-->';
-const BODY_END = '<!--/lit-part--></div><section';
+const BODY_END = '<!--/lit-part--></div><!--lit-part--><!--/lit-part--><section';
 /** Each of the body's paragraphs starts with its template's part and node markers. */
 const PARAGRAPH_START = /(?=<!--lit-part [^>]*--><!--lit-node 0--><p part="paragraph">)/;
 
@@ -74,18 +111,15 @@ function teaserBody(parts: PrerenderParts, filled: string, teaser: PrerenderSett
   const end = filled.indexOf(BODY_END, start);
   const paragraphs = filled.slice(start + BODY_START.length, end).split(PARAGRAPH_START);
   const {paragraphs: shown, readMoreHref} = teaser!;
-  const control = readMoreHref
-    ? parts.teaser.link.replace('{{readMore}}', () => protectText(readMoreHref))
-    : parts.teaser.button;
   return (
     filled.slice(0, start) +
     '<div part="body" class="body">' +
     parts.teaser.open +
     paragraphs.slice(0, shown).join('') +
-    control +
+    (readMoreHref ? parts.teaser.link : parts.teaser.button) +
     paragraphs.slice(shown).join('') +
-    parts.teaser.close +
-    filled.slice(end + BODY_END.length - '</div><section'.length)
+    (readMoreHref ? parts.teaser.linkClose : parts.teaser.close) +
+    filled.slice(end + BODY_END.length - '<section'.length)
   );
 }
 
@@ -112,15 +146,23 @@ export const protectMarkup = (markup: string): string =>
 /** Fills the parts' holes: the element's declarative shadow root for these settings. */
 export function fillPrerender(parts: PrerenderParts, settings: PrerenderSettings): string {
   const {cta} = settings;
-  const form = settings.noPrivacyNote
-    ? settings.noCrisisLine
-      ? parts.cta.formNoNotes
-      : parts.cta.formNoPrivacyNote
-    : settings.noCrisisLine
-      ? parts.cta.formNoCrisisLine
-      : parts.cta.form;
-  const structure =
-    cta === 'form' ? form : cta.target === '_blank' ? parts.cta.linkNewTab : parts.cta.link;
+  const form = 'action' in cta ? cta : undefined;
+  const link = form ? (form.link ?? DEFAULT_LINK) : (cta as PrerenderLink);
+  const newTab = link.target === '_blank';
+  let structure = newTab ? parts.cta.linkNewTab : parts.cta.link;
+  if (form) {
+    const {send} = parts.cta;
+    const button = form.urlencoded ? send.plain : newTab ? send.scriptNewTab : send.script;
+    structure = (
+      settings.noPrivacyNote
+        ? settings.noCrisisLine
+          ? parts.cta.formNoNotes
+          : parts.cta.formNoPrivacyNote
+        : settings.noCrisisLine
+          ? parts.cta.formNoCrisisLine
+          : parts.cta.form
+    ).replace('{{send}}', () => button);
+  }
   const values: Record<string, string> = {
     theme: `theme-${settings.theme ?? 'none'}${settings.teaser ? ' closed' : ''}`,
     title: parts.titles[settings.headingLevel - 1] ?? parts.titles[1]!,
@@ -132,13 +174,17 @@ export function fillPrerender(parts: PrerenderParts, settings: PrerenderSettings
     (_, name: string) => values[name]!,
   );
   if (settings.teaser) filled = teaserBody(parts, filled, settings.teaser);
-  if (cta === 'form') return filled;
   const text: Record<string, string> = {
-    href: protectText(cta.href),
-    target: cta.target,
-    label: protectText(cta.label),
+    href: protectText(link.href),
+    target: link.target,
+    label: protectText(link.label),
+    action: protectText(form?.action ?? ''),
+    readMore: protectText(settings.teaser?.readMoreHref ?? ''),
   };
-  return filled.replace(/\{\{(href|target|label)\}\}/g, (_, name: string) => text[name]!);
+  return filled.replace(
+    /\{\{(href|target|label|action|readMore)\}\}/g,
+    (_, name: string) => text[name]!,
+  );
 }
 
 const TAG = 'therapist-attachment-article';

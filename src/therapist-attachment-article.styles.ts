@@ -156,11 +156,31 @@ export const styles = css`
     outline-offset: 3px;
   }
 
-  .closed :is(.more, .cta, .footer) {
+  /* A teaser: until its rest is open, the call-to-action and footer wait (and, with a link to
+     the full post, the rest is for paper only). Siblings, not :has(): WebKit does not restyle
+     :has(details[open]) when a reader opens it. */
+  .closed > .more:not([open]) ~ *,
+  .closed > div.more {
     display: none;
   }
 
-  .more {
+  summary.button {
+    display: flex;
+    inline-size: fit-content;
+    margin-block-end: var(--_spacing);
+    cursor: pointer;
+    list-style: none;
+  }
+
+  summary::-webkit-details-marker {
+    display: none;
+  }
+
+  .more[open] > summary {
+    display: none;
+  }
+
+  .more[open] > p {
     animation: reveal 0.3s ease-out;
   }
 
@@ -215,7 +235,7 @@ export const styles = css`
       transition: none;
     }
 
-    .more {
+    .more > p {
       animation: none;
     }
   }
@@ -251,10 +271,16 @@ export const styles = css`
       display: none !important;
     }
 
-    .closed :is(.more, .cta, .footer) {
+    .closed > .more:not([open]) ~ *,
+    .closed > div.more,
+    .more::details-content {
       display: block;
-      /* The reveal's fade would start from transparent, and leave the rest off the paper. */
-      animation: none;
+      content-visibility: visible;
+    }
+
+    /* The reveal's fade would start from transparent, and leave the rest off the paper. */
+    .more > p {
+      animation: none !important;
     }
 
     .button {

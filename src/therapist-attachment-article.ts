@@ -179,9 +179,6 @@ export class TherapistAttachmentArticle extends LitElement {
    */
   readMoreHref?: string;
 
-  /** Whether a teaser's reader has opened the rest (not an attribute: the reader's own act). */
-  private expanded = false;
-
   /**
    * Turns on the contact form, which then replaces the link: where the visitor's message is
    * POSTed. An `https:` URL, or this page's own origin (a path such as `/contact-form`). Any
@@ -344,38 +341,28 @@ export class TherapistAttachmentArticle extends LitElement {
     this.dispatchEvent(event);
   }
 
-  /** Opens a teaser's rest in place and moves focus to its first paragraph. */
-  private async expand(): Promise<void> {
-    this.expanded = true;
-    this.requestUpdate();
-    await this.updateComplete;
-    const first = this.renderRoot.querySelector<HTMLElement>('#more > p')!;
+  /** A teaser's reader opened the rest: focus moves to its first paragraph. */
+  private opened(event: Event): void {
+    const more = event.target as HTMLDetailsElement;
+    if (!more.open) return;
+    const first = more.querySelector<HTMLElement>('p')!;
     first.tabIndex = -1;
     first.focus();
   }
 
-  /** The teaser: its opening paragraphs, “Continue reading”, and the rest, closed at first. */
-  private renderTeaser(paragraphs: unknown[]) {
-    const {teaserParagraphs: shown, readMoreHref} = this.settings;
-    return html`${paragraphs.slice(0, shown)}
-      <p ?hidden=${this.expanded}>
-        ${
-          readMoreHref
-            ? html`<a part="read-more" class="button read-more" href=${readMoreHref}
-                >${CONTINUE}</a
-              >`
-            : html`<button
-                part="read-more"
-                class="button read-more"
-                aria-expanded=${this.expanded}
-                aria-controls="more"
-                @click=${this.expand}
-              >
-                ${CONTINUE}
-              </button>`
-        }
-      </p>
-      <div id="more" class="more">${paragraphs.slice(shown)}</div>`;
+  /**
+   * The teaser's rest, after the body's opening paragraphs: a `<details>` with “Continue
+   * reading”, which opens without JavaScript too (while it is closed, the call-to-action and
+   * the footer after it wait: see the styles); with `read-more-href`, the body ends on a link to
+   * the full post instead, and the rest is there for paper only.
+   */
+  private renderRest(rest: unknown[]) {
+    return this.settings.readMoreHref
+      ? html`<div part="body" class="more">${rest}</div>`
+      : html`<details part="body" class="more" @toggle=${this.opened}>
+          <summary part="read-more" class="button read-more">${CONTINUE}</summary>
+          ${rest}
+        </details>`;
   }
 
   private onCtaClick(event: MouseEvent): void {
@@ -392,41 +379,63 @@ export class TherapistAttachmentArticle extends LitElement {
     </p>`;
   }
 
-  protected override render() {
-    const {ctaHref, ctaLabel, ctaTarget, theme, layout} = this.settings;
+  /** The call-to-action link (also offered by a pre-rendered form that needs JavaScript). */
+  private ctaLink() {
+    const {ctaHref, ctaLabel, ctaTarget} = this.settings;
     const newTab = ctaTarget === '_blank';
+    return html`<a
+      part="cta-button"
+      class="button"
+      href=${ctaHref}
+      target=${ctaTarget}
+      rel=${newTab ? 'noopener noreferrer' : nothing}
+      @click=${this.onCtaClick}
+      >${ctaLabel}${
+        newTab ? html`<span class="visually-hidden"> (opens in a new tab)</span>` : nothing
+      }</a
+    >`;
+  }
+
+  protected override render() {
+    const {theme, layout} = this.settings;
     const teaser = layout === 'teaser';
     const wantsForm = !!this.settings.formAction || this.submitListener;
     const paragraphs = article.paragraphs.map((p) => this.renderParagraph(p));
-    // A teaser not yet opened hides its rest, call-to-action and footer (but prints them).
-    const look =
-      (theme ? `theme-${theme}` : 'theme-none') + (teaser && !this.expanded ? ' closed' : '');
+    const {teaserParagraphs: shown, readMoreHref} = this.settings;
+    // A teaser's `closed` look hides its call-to-action and footer until its rest is open.
+    const look = (theme ? `theme-${theme}` : 'theme-none') + (teaser ? ' closed' : '');
     return html`
       <article part="article" class="article ${look}" lang=${article.lang} aria-labelledby="title">
         <header part="header">${HEADINGS[this.settings.headingLevel - 1]}</header>
-        <div part="body" class="body">${teaser ? this.renderTeaser(paragraphs) : paragraphs}</div>
+        <div part="body" class="body">
+          ${
+            teaser
+              ? html`${paragraphs.slice(0, shown)}${
+                  readMoreHref
+                    ? html`<p>
+                        <a part="read-more" class="button read-more" href=${readMoreHref}
+                          >${CONTINUE}</a
+                        >
+                      </p>`
+                    : nothing
+                }`
+              : paragraphs
+          }
+        </div>
+        ${teaser ? this.renderRest(paragraphs.slice(shown)) : nothing}
         <section part="cta" class="cta">
           ${this.renderParagraph(article.callToAction, 'paragraph cta-text')}
           ${
             this.form && wantsForm
-              ? formModule!.contactForm(this.form, !this.noPrivacyNote, !this.noCrisisLine)
+              ? formModule!.contactForm(
+                  this.form,
+                  !this.noPrivacyNote,
+                  !this.noCrisisLine,
+                  this.ctaLink(),
+                )
               : wantsForm && this.formPending
                 ? nothing
-                : html`<slot name="cta">
-                    <a
-                      part="cta-button"
-                      class="button"
-                      href=${ctaHref}
-                      target=${ctaTarget}
-                      rel=${newTab ? 'noopener noreferrer' : nothing}
-                      @click=${this.onCtaClick}
-                      >${ctaLabel}${
-                        newTab
-                          ? html`<span class="visually-hidden"> (opens in a new tab)</span>`
-                          : nothing
-                      }</a
-                    >
-                  </slot>`
+                : html`<slot name="cta">${this.ctaLink()}</slot>`
           }
         </section>
         <footer part="footer" class="footer">

@@ -412,8 +412,8 @@ describe('configurator: the teaser', () => {
   const HOME = 'https://emily.example/blog/attached?a=1&b=2';
   /** The preview's paragraphs a reader sees, and its “Continue reading”. */
   const shownParagraphs = (el: TherapistConfigurator) =>
-    [...preview(el).shadowRoot!.querySelectorAll('[part="paragraph"]')].filter(
-      (p) => p.getClientRects().length > 0,
+    [...preview(el).shadowRoot!.querySelectorAll('[part="paragraph"]')].filter((p) =>
+      p.checkVisibility(),
     ).length;
   const readMore = (el: TherapistConfigurator) => part(preview(el), 'read-more');
   /** The snippet the element's own prerender module writes for these settings. */
@@ -460,7 +460,7 @@ describe('configurator: the teaser', () => {
     await change(el, '#layout', 'teaser');
     expect(preview(el).getAttribute('layout')).to.equal('teaser');
     expect(shownParagraphs(el)).to.equal(3);
-    expect(readMore(el).localName).to.equal('button');
+    expect(readMore(el).localName).to.equal('summary');
     // The default count is the element's: no attribute for it.
     expect(code(el, 'html-self')).to.include('layout="teaser"');
     expect(code(el, 'html-self')).to.not.include('teaser-paragraphs');
@@ -570,7 +570,7 @@ describe('configurator: the teaser', () => {
       expect(allCode(el).toLowerCase()).to.not.match(/javascript:|data:text|alert\(1\)/);
       expect(allCode(el)).to.not.match(/read[-_]more[-_]href/);
       expect(preview(el).hasAttribute('read-more-href')).to.be.false;
-      expect(readMore(el).localName).to.equal('button');
+      expect(readMore(el).localName).to.equal('summary');
       expect(code(el, 'prerendered-code')).to.equal(expectedSnippet(el, {paragraphs: 3}));
       await expect(el).to.be.accessible();
     });

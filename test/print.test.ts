@@ -20,7 +20,8 @@ function asPrinted(el: Element): void {
 }
 
 const style = (node: Element, pseudo?: string) => getComputedStyle(node, pseudo);
-const hasBox = (node: Element) => node.getClientRects().length > 0;
+// Shown, not merely laid out: a closed <details> keeps boxes for its skipped content.
+const hasBox = (node: Element) => node.checkVisibility();
 const BLACK = 'rgb(0, 0, 0)';
 const NO_BACKGROUND = ['rgba(0, 0, 0, 0)', 'transparent'];
 

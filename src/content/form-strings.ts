@@ -31,6 +31,12 @@ export interface FormStrings {
   tooLong: string;
   /** The submit button. */
   send: string;
+  /**
+   * Under a pre-rendered form whose endpoint takes JSON only (`form-encoding="json"`), until
+   * the script has loaded: sending needs JavaScript. The call-to-action link follows it.
+   */
+  needsScript: string;
+
   /** The submit button after a failure. */
   retry: string;
   sending: string;
@@ -57,6 +63,8 @@ export const formStrings: FormStrings = {
   messageError: 'Please write a message.',
   tooLong: 'Please shorten this to {max} characters or fewer.',
   send: 'Send message',
+  needsScript:
+    'Sending this form needs JavaScript, which is off or has not loaded. You can reach out here instead:',
   retry: 'Try again',
   sending: 'Sending…',
   sent: 'Thank you, your message was sent. We’ll reply to the email address you gave.',

@@ -128,8 +128,8 @@ function readArticle(tag, inConfigurator = false) {
     privacyLine: root.textContent.includes('health details'),
     href: q('cta-button')?.getAttribute('href') ?? null,
     // The teaser: the paragraphs a reader sees, and its “Continue reading”.
-    shownParagraphs: [...root.querySelectorAll('[part="paragraph"]')].filter(
-      (p) => p.getClientRects().length,
+    shownParagraphs: [...root.querySelectorAll('[part="paragraph"]')].filter((p) =>
+      p.checkVisibility(),
     ).length,
     readMore: q('read-more') && {
       tag: q('read-more').localName,

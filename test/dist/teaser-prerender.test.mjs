@@ -59,7 +59,7 @@ const read = (page) =>
     const more = root.querySelector('[part~="read-more"]');
     return {
       shown: [...root.querySelectorAll('[part="paragraph"]')]
-        .filter((p) => p.getClientRects().length)
+        .filter((p) => p.checkVisibility())
         .map((p) => p.textContent.replace(/\s+/g, ' ').trim()),
       control: more && {tag: more.localName, href: more.getAttribute('href')},
       articles: root.querySelectorAll('article').length,
@@ -91,16 +91,36 @@ describe('the pre-rendered teaser', () => {
     await page.close();
   });
 
+  it('without JavaScript opens in place, with the call-to-action', async () => {
+    const {page} = await open('home.html', false);
+    assert.equal((await read(page)).control.tag, 'summary');
+    await page.click('pierce/[part~="read-more"]');
+    const seen = await read(page);
+    assert.deepEqual(seen.shown, paragraphs);
+    assert.equal(
+      await page.evaluate(() =>
+        document
+          .querySelector('therapist-attachment-article')
+          .shadowRoot.querySelector('[part~="cta-button"]')
+          .checkVisibility(),
+      ),
+      true,
+    );
+    await page.close();
+  });
+
   it('is taken over by the script without a change, and opens in place', async () => {
     const {page, problems} = await open('home.html');
     const seen = await read(page);
     assert.deepEqual(seen.shown, paragraphs.slice(0, 3));
-    assert.equal(seen.control.tag, 'button');
+    assert.equal(seen.control.tag, 'summary');
     assert.equal(seen.articles, 1, 'hydrated, not rendered a second time');
-    await page.evaluate(() => {
+    await page.evaluate(async () => {
       const el = document.querySelector('therapist-attachment-article');
-      el.shadowRoot.querySelector('[part~="read-more"]').click();
-      return el.updateComplete;
+      const more = el.shadowRoot.querySelector('[part~="read-more"]');
+      const toggled = new Promise((r) => more.parentElement.addEventListener('toggle', r));
+      more.click();
+      await toggled;
     });
     assert.deepEqual((await read(page)).shown, paragraphs);
     assert.deepEqual(problems, []);

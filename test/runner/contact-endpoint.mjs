@@ -16,6 +16,8 @@
 //   executeServerCommand('contact-endpoint', {run})              -> [{path, submissionId, …}]
 //   executeServerCommand('contact-endpoint', {run, reset: true})  also forgets them
 //   executeServerCommand('contact-endpoint', {note: {…}})        one row of the fault matrix
+//   executeServerCommand('contact-endpoint', {urls: true})       every URL the server was asked
+//                                                                 for (to check none carries a message)
 // The notes are written to test-results/contact-fault-matrix.json when the server stops.
 import fs from 'node:fs';
 
@@ -50,10 +52,12 @@ export function contactEndpoint({
 } = {}) {
   const received = [];
   const notes = [];
+  const urls = [];
   return {
     name: 'contact-endpoint',
 
     async serve(context) {
+      urls.push(context.url);
       const match = PATH.exec(context.path);
       if (!match) return undefined;
       // Answer on the raw response: the dev server's own middleware would force a 200.
@@ -91,6 +95,7 @@ export function contactEndpoint({
 
     executeCommand({command, payload, session}) {
       if (command !== 'contact-endpoint') return undefined;
+      if (payload?.urls) return urls;
       if (payload?.note) {
         notes.push({engine: session.browser.name, ...payload.note});
         return true;

@@ -90,12 +90,19 @@ function therapist_attachment_article_prerender( $attributes ) {
 	$parts  = therapist_attachment_article_prerender_parts();
 	$level  = isset( $attributes['heading-level'] ) ? (int) $attributes['heading-level'] : $facts['defaults']['heading_level'];
 	$target = isset( $attributes['cta-target'] ) ? $attributes['cta-target'] : $facts['defaults']['cta_target'];
+	$cta    = '_blank' === $target ? $parts['cta']['linkNewTab'] : $parts['cta']['link'];
 	if ( isset( $attributes['form-action'] ) ) {
-		$cta = $parts['cta']['form'];
-	} else {
-		$cta = '_blank' === $target ? $parts['cta']['linkNewTab'] : $parts['cta']['link'];
+		// A plain HTML form that posts by itself; for a JSON-only endpoint, its button waits for
+		// the script, with a line saying so and the call-to-action link.
+		if ( isset( $attributes['form-encoding'] ) && 'urlencoded' === $attributes['form-encoding'] ) {
+			$send = $parts['cta']['send']['plain'];
+		} else {
+			$send = '_blank' === $target ? $parts['cta']['send']['scriptNewTab'] : $parts['cta']['send']['script'];
+		}
+		$cta = str_replace( '{{send}}', $send, $parts['cta']['form'] );
 	}
-	$teaser = isset( $attributes['layout'] ) && 'teaser' === $attributes['layout'];
+	$teaser    = isset( $attributes['layout'] ) && 'teaser' === $attributes['layout'];
+	$read_more = $teaser && isset( $attributes['read-more-href'] ) ? $attributes['read-more-href'] : '';
 	// Structure first, then values, each in one pass: a value is never read for holes.
 	$html = strtr(
 		$parts['template'],
@@ -105,27 +112,24 @@ function therapist_attachment_article_prerender( $attributes ) {
 			'{{cta}}'   => $cta,
 		)
 	);
-	$values = array();
 	if ( $teaser ) {
-		$read_more = isset( $attributes['read-more-href'] ) ? $attributes['read-more-href'] : '';
-		$html      = therapist_attachment_article_teaser_body(
+		$html = therapist_attachment_article_teaser_body(
 			$parts,
 			$html,
 			isset( $attributes['teaser-paragraphs'] ) ? (int) $attributes['teaser-paragraphs'] : $facts['defaults']['teaser_paragraphs'],
 			'' !== $read_more
 		);
-		if ( '' !== $read_more ) {
-			$values['{{readMore}}'] = therapist_attachment_article_protect_text( $read_more );
-		}
 	}
-	if ( ! isset( $attributes['form-action'] ) ) {
-		$values += array(
-			'{{href}}'   => therapist_attachment_article_protect_text( isset( $attributes['cta-href'] ) ? $attributes['cta-href'] : $facts['defaults']['cta_href'] ),
-			'{{target}}' => esc_attr( $target ),
-			'{{label}}'  => therapist_attachment_article_protect_text( isset( $attributes['cta-label'] ) ? $attributes['cta-label'] : $facts['defaults']['cta_label'] ),
-		);
-	}
-	return array() === $values ? $html : strtr( $html, $values );
+	return strtr(
+		$html,
+		array(
+			'{{href}}'     => therapist_attachment_article_protect_text( isset( $attributes['cta-href'] ) ? $attributes['cta-href'] : $facts['defaults']['cta_href'] ),
+			'{{target}}'   => esc_attr( $target ),
+			'{{label}}'    => therapist_attachment_article_protect_text( isset( $attributes['cta-label'] ) ? $attributes['cta-label'] : $facts['defaults']['cta_label'] ),
+			'{{action}}'   => therapist_attachment_article_protect_text( isset( $attributes['form-action'] ) ? $attributes['form-action'] : '' ),
+			'{{readMore}}' => therapist_attachment_article_protect_text( $read_more ),
+		)
+	);
 }
 
 /**
@@ -140,7 +144,7 @@ function therapist_attachment_article_prerender( $attributes ) {
  */
 function therapist_attachment_article_teaser_body( $parts, $html, $shown, $link ) {
 	$body_start = '<div part="body" class="body"><!--lit-part-->';
-	$body_end   = '<!--/lit-part--></div><section';
+	$body_end   = '<!--/lit-part--></div><!--lit-part--><!--/lit-part--><section';
 	$start      = strpos( $html, $body_start );
 	$end        = false === $start ? false : strpos( $html, $body_end, $start );
 	if ( false === $end ) {
@@ -158,8 +162,8 @@ function therapist_attachment_article_teaser_body( $parts, $html, $shown, $link 
 		. implode( '', array_slice( $paragraphs, 0, $shown ) )
 		. ( $link ? $parts['teaser']['link'] : $parts['teaser']['button'] )
 		. implode( '', array_slice( $paragraphs, $shown ) )
-		. $parts['teaser']['close']
-		. substr( $html, $end + strlen( $body_end ) - strlen( '</div><section' ) );
+		. ( $link ? $parts['teaser']['linkClose'] : $parts['teaser']['close'] )
+		. substr( $html, $end + strlen( $body_end ) - strlen( '<section' ) );
 }
 
 /**

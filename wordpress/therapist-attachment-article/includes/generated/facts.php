@@ -152,6 +152,7 @@ function therapist_attachment_article_form_strings() {
 		'messageError' => __( 'Please write a message.', 'therapist-attachment-article' ),
 		'tooLong' => __( 'Please shorten this to {max} characters or fewer.', 'therapist-attachment-article' ),
 		'send' => __( 'Send message', 'therapist-attachment-article' ),
+		'needsScript' => __( 'Sending this form needs JavaScript, which is off or has not loaded. You can reach out here instead:', 'therapist-attachment-article' ),
 		'retry' => __( 'Try again', 'therapist-attachment-article' ),
 		'sending' => __( 'Sending…', 'therapist-attachment-article' ),
 		'sent' => __( 'Thank you, your message was sent. We’ll reply to the email address you gave.', 'therapist-attachment-article' ),
