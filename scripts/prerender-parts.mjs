@@ -28,11 +28,7 @@ export async function prerenderParts() {
   // The parts' form posts by itself (the endpoint takes form fields); a JSON endpoint's button
   // is cut out of the same form rendered with `form-encoding="json"`.
   const PLAIN = {'form-encoding': 'urlencoded'};
-  // The renderer resolves a relative form-action against its stand-in page
-  // (https://example.invalid/); the parts keep the path as given, which the browser resolves
-  // against the real page (hydration keeps the attribute as it is).
-  const render = (attributes) =>
-    inner(src.renderElement(attributes)).replace(/( action=")https:\/\/example\.invalid\//, '$1/');
+  const render = (attributes) => inner(src.renderElement(attributes));
   const ctaAttributes = {
     link: {'cta-href': SENTINEL.href, 'cta-label': SENTINEL.label, 'cta-target': '_self'},
     linkNewTab: {'cta-href': SENTINEL.href, 'cta-label': SENTINEL.label, 'cta-target': '_blank'},

@@ -52,7 +52,8 @@ export async function loadSources() {
     // The global DOM shim first: the element's module registers it on import.
     await import('@lit-labs/ssr/lib/install-global-dom-shim.js');
     // Relative cta-href values are checked against the page's base URL, unknown at build time.
-    globalThis.document.baseURI ??= 'https://example.invalid/';
+    const base = 'https://example.invalid/';
+    globalThis.document.baseURI ??= base;
     const {render} = await import('@lit-labs/ssr');
     const {collectResultSync} = await import('@lit-labs/ssr/lib/render-result.js');
     const {html, unsafeStatic} = await import('lit/static-html.js');
@@ -78,6 +79,16 @@ export async function loadSources() {
         console.warn = warn;
       }
       if (warnings.length) throw new Error(warnings.join('\n'));
+      // The element resolves a relative form-action against its stand-in page (above); the
+      // markup keeps the value as given, which the browser resolves against the real page
+      // (hydration keeps an attribute as the server wrote it).
+      const action = attributes['form-action']?.trim();
+      if (action) {
+        rendered = rendered.replace(
+          ` action="${escapeHtml(new URL(action, base).href)}"`,
+          () => ` action="${escapeHtml(action)}"`,
+        );
+      }
       // The outer template is only the wrapper made above, never hydrated: drop its markers.
       const outer = /^<!--lit-part [^>]*-->([\s\S]*)<!--\/lit-part-->$/.exec(rendered);
       if (!outer || !outer[1].includes('<template shadowroot')) {

@@ -11,6 +11,7 @@
 // `headers` adds response headers: an object, or a function of the path that returns one.
 // `host` is the loopback address to listen on (another one, such as 127.0.0.2, is another
 // origin). A missing /favicon.ico answers 204, so browsers log no error for it.
+// `server.requested` lists every path asked for, in order.
 import {existsSync} from 'node:fs';
 import {createServer} from 'node:http';
 import {readFile} from 'node:fs/promises';
@@ -45,9 +46,11 @@ export async function serveStatic({
       return [pathname, {raw, zipped: gzipSync(raw)}];
     }),
   );
+  const requested = [];
   const server = createServer(async (req, res) => {
     try {
       const {pathname} = new URL(req.url ?? '/', 'http://127.0.0.1');
+      requested.push(pathname);
       if (pathname === '/favicon.ico' && !existsSync(path.join(base, 'favicon.ico'))) {
         res.writeHead(204).end();
         return;
@@ -89,6 +92,7 @@ export async function serveStatic({
   return {
     origin: `http://${host}:${port}`,
     url: `http://${host}:${port}/`,
+    requested,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections?.();

@@ -11,7 +11,7 @@ const count = {passed: 0, failed: 0, skipped: 0};
 // any test (a hook, a file that does not load) counts as one failed test.
 const isTest = (data) => data.details?.type !== 'suite' && data.nesting > 0;
 
-const stream = run({files, concurrency: 1, timeout: 120_000});
+const stream = run({files, concurrency: 1, timeout: 300_000});
 stream.on('test:pass', (data) => {
   if (!isTest(data)) return;
   if (data.skip || data.todo) count.skipped += 1;

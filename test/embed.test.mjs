@@ -58,8 +58,11 @@ const snapshotProbe = `<script>
     nodes: [...root.querySelectorAll('p')],
     rects: [...root.querySelectorAll('p')].map((p) => JSON.stringify(p.getBoundingClientRect())),
   };
+  // A visitor who starts writing before the script has arrived keeps their words.
+  const message = root.querySelector('textarea');
+  if (message) message.value = 'Typed before the script ran';
   window.__mutations = [];
-  new MutationObserver((records) => __mutations.push(...records.map((r) => r.type + ' ' + r.target.nodeName)))
+  new MutationObserver((records) => __mutations.push(...records.map((r) => r.type + ' ' + r.target.nodeName + (r.attributeName ? '[' + r.attributeName + ']' : ''))))
     .observe(root, {subtree: true, childList: true, characterData: true, attributes: true});
 })();
 </script>`;
@@ -94,6 +97,34 @@ const styleSrc = (await readFile(path.join(dist, 'embed.csp.txt'), 'utf8')).matc
 const csp = `default-src 'self'; img-src data:; ${styleSrc}`;
 // The plain drop-in page with the README's fallback and rule, as the benchmark loads it.
 pages['/fallback.html'] = cases(1)['drop-in'].replace('</head>', `${headProbe}</head>`);
+
+// Markup that a sanitiser lets through (a comment, a testimonial), placed before the element:
+// each shadows document.currentScript (or document.scripts) and points at /evil/, whose form
+// file would mark the page if it ever ran. The drop-in must load its form file from where it
+// came from, with its pinned hash, whatever the markup says.
+const EVIL = '/evil/';
+const gadgets = {
+  img: `<img name="currentScript" src="${EVIL}" alt="">`,
+  embed: `<embed name="currentScript" src="${EVIL}" type="text/plain">`,
+  'form and base': `<base href="${EVIL}"><form name="currentScript"></form>`,
+  'iframe and base': `<base href="${EVIL}"><iframe name="currentScript" title="x"></iframe>`,
+  'img named scripts': `<img name="scripts" src="${EVIL}" alt="">`,
+};
+const dropIns = {
+  classic: `<script src="/${tag}.js" defer></script>`,
+  module: `<script type="module" src="/${tag}.js"></script>`,
+  integrity: `<script src="/${tag}.js" integrity="${(await readFile(path.join(dist, `${tag}.js.sri`), 'utf8')).trim()}" crossorigin="anonymous" defer></script>`,
+};
+for (const [gadget, markup] of Object.entries(gadgets)) {
+  for (const [kind, script] of Object.entries(dropIns)) {
+    pages[`/clobber-${gadget.replace(/ /g, '-')}-${kind}.html`] =
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">` +
+      `<title>Clobbered</title>${headProbe}</head><body>${markup}` +
+      `<${tag} form-action="/contact"></${tag}>${script}</body></html>`;
+  }
+}
+pages[`${EVIL}${tag}.form.js`] = 'window.__pwned = true;';
+pages[EVIL] = ''; // what the gadgets' own src loads (no 404 in the console)
 
 let server;
 before(async () => {
@@ -305,8 +336,8 @@ for (const [engine, start] of Object.entries(engines)) {
         const before = {
           hasUpdated: el.hasUpdated,
           fields: form ? form.querySelectorAll(`[part~="form-input"]`).length : 0,
-          sameNodes: [...root.querySelectorAll('p')].every((n, i) => n === __before.nodes[i]),
-          mutations: [...__mutations],
+          sameNodes: [...root.querySelectorAll('p')].every((n) => __before.nodes.includes(n)),
+          mutations: [...new Set(__mutations)].sort(),
         };
         // Sent empty, the form marks its required fields: its code runs on these nodes.
         root.querySelector('[part~="form-button"]').click();
@@ -315,6 +346,7 @@ for (const [engine, start] of Object.entries(engines)) {
         return {
           ...before,
           invalid: root.querySelectorAll('[aria-invalid="true"]').length,
+          typed: root.querySelector('textarea').value,
           sameAfter: nodes.every((n) => n.isConnected),
         };
       }, tag);
@@ -324,9 +356,16 @@ for (const [engine, start] of Object.entries(engines)) {
       assert.equal(result.hasUpdated, true, 'the element upgraded and updated');
       assert.equal(result.fields, 4, 'name, email, phone, message');
       assert.equal(result.sameNodes, true, 'the paragraphs are the server-rendered nodes');
-      assert.deepEqual(result.mutations, [], 'hydration changed nothing in the shadow tree');
+      // Only the form changes, as the script takes it over: its Send is enabled, the line that
+      // said it needs JavaScript (with the link) goes, and the script checks the fields itself.
+      assert.deepEqual(
+        result.mutations,
+        ['attributes BUTTON[disabled]', 'attributes FORM[novalidate]', 'childList FORM'],
+        'hydration changed nothing in the shadow tree but the form going live',
+      );
       assert.ok(result.invalid > 0, 'sending it empty marks the required fields');
       assert.equal(result.sameAfter, true, 'the server-rendered fields stay in place');
+      assert.equal(result.typed, 'Typed before the script ran', 'text typed before it is kept');
     });
 
     it('is styled and hydrates under the Content-Security-Policy in dist/embed.csp.txt', async () => {
@@ -361,6 +400,29 @@ for (const [engine, start] of Object.entries(engines)) {
         assert.deepEqual(errors, []);
         assert.equal(result.shown, 1);
         assert.equal(result.paragraphs, article.paragraphs.length + 2);
+      });
+    }
+
+    for (const gadget of Object.keys(gadgets)) {
+      it(`markup on the page (${gadget}) cannot choose where the form's code comes from`, async () => {
+        for (const kind of Object.keys(dropIns)) {
+          const page = `/clobber-${gadget.replace(/ /g, '-')}-${kind}.html`;
+          const tab = await browser.open(page);
+          const result = await tab.evaluate(async (tagName) => {
+            await __settle(tagName);
+            const root = document.querySelector(tagName).shadowRoot;
+            return {pwned: window.__pwned ?? false, form: Boolean(root.querySelector('form'))};
+          }, tag);
+          const errors = await tab.errors();
+          await tab.close();
+          assert.equal(result.pwned, false, `${kind}: the attacker's file never ran`);
+          assert.ok(
+            !server.requested.some((p) => p.startsWith(EVIL) && p.endsWith('.js')),
+            `${kind}: the attacker's file was never asked for`,
+          );
+          assert.equal(result.form, true, `${kind}: the form came from beside the drop-in`);
+          assert.deepEqual(errors, [], kind);
+        }
       });
     }
   });
