@@ -62,6 +62,11 @@ export const formStyles = css`
     opacity: 0.7;
   }
 
+  /* Before the script, for a JSON-only endpoint: the line saying so, under the Send. */
+  .button + .note {
+    margin-block-start: var(--_spacing);
+  }
+
   @media (forced-colors: active) {
     .button:disabled {
       border-color: GrayText;

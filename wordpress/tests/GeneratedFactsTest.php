@@ -125,7 +125,17 @@ final class GeneratedFactsTest extends Therapist_Attachment_Article_Test_Case {
 				$this->assertSame( 1, substr_count( $parts['cta'][ $kind ], $hole ), "$kind $hole" );
 			}
 		}
-		$this->assertStringNotContainsString( '{{', $parts['cta']['form'] );
+		foreach ( array( 'form', 'formNoPrivacyNote', 'formNoCrisisLine', 'formNoNotes' ) as $kind ) {
+			$this->assertSame( 2, preg_match_all( '/\{\{/', $parts['cta'][ $kind ] ), "$kind: two holes" );
+			$this->assertSame( 1, substr_count( $parts['cta'][ $kind ], 'action="{{action}}"' ), "$kind {{action}}" );
+			$this->assertSame( 1, substr_count( $parts['cta'][ $kind ], '{{send}}' ), "$kind {{send}}" );
+		}
+		$this->assertStringNotContainsString( '{{', $parts['cta']['send']['plain'] );
+		foreach ( array( 'script', 'scriptNewTab' ) as $kind ) {
+			foreach ( array( '{{href}}', '{{target}}', '{{label}}' ) as $hole ) {
+				$this->assertSame( 1, substr_count( $parts['cta']['send'][ $kind ], $hole ), "send $kind $hole" );
+			}
+		}
 		$this->assertStringStartsWith( '<template shadowroot="open" shadowrootmode="open">', $parts['template'] );
 		$this->assertStringEndsWith( '</template>', $parts['template'] );
 	}

@@ -260,19 +260,25 @@ abstract class Therapist_Attachment_Article_Test_Case extends TestCase {
 				'tag'    => $control->nodeName,
 				'href'   => 'a' === $control->nodeName ? $control->getAttribute( 'href' ) : null,
 				'text'   => trim( $control->textContent ),
-				'shown'  => $xpath->query( './/*[@part="body"]/p[@part="paragraph"]', $article )->length,
-				'hidden' => $xpath->query( './/*[@id="more"]//p[@part="paragraph"]', $article )->length,
+				'shown'  => $xpath->query( './/*[@class="body"]/p[@part="paragraph"]', $article )->length,
+				'hidden' => $xpath->query( './/*[@class="more"]/p[@part="paragraph"]', $article )->length,
 			);
 		}
 		$signatures        = $xpath->query( './/*[@part="signature"]', $article );
 		$view['signature'] = $signatures->length ? $signatures->item( 0 )->textContent : null;
 
 		$forms   = $xpath->query( './/form', $article );
-		$buttons = $xpath->query( './/a[@part="cta-button"]', $article );
+		$buttons = $xpath->query( './/a[@part="cta-button"][not(ancestor::form)]', $article );
 		$this->assertSame( 1, $forms->length + $buttons->length, 'Either the form or the button' );
 		if ( $forms->length ) {
-			$view['cta'] = 'form';
-			$this->assertFalse( $forms->item( 0 )->hasAttribute( 'action' ), 'The element posts the form itself' );
+			$form = $forms->item( 0 );
+			// A plain HTML form that posts itself to the element's form-action, never by GET.
+			$this->assertSame( 'post', $form->getAttribute( 'method' ) );
+			$this->assertSame( $element->getAttribute( 'form-action' ), $form->getAttribute( 'action' ) );
+			$view['cta']  = 'form';
+			$view['send'] = $xpath->query( './/button[@part="form-button"][@disabled]', $form )->length
+				? 'needs JavaScript'
+				: 'plain';
 		} else {
 			$link         = $buttons->item( 0 );
 			$label        = '';
@@ -374,7 +380,7 @@ abstract class Therapist_Attachment_Article_Test_Case extends TestCase {
 				$this->assertSame( array( 'a', $attributes['read-more-href'] ), array( $article['read_more']['tag'], $article['read_more']['href'] ) );
 				$this->assertSafeUrl( $article['read_more']['href'] );
 			} else {
-				$this->assertSame( 'button', $article['read_more']['tag'] );
+				$this->assertSame( 'summary', $article['read_more']['tag'] );
 			}
 		} else {
 			$this->assertNull( $article['read_more'], 'The whole article: no "Continue reading"' );
