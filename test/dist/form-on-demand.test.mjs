@@ -226,8 +226,10 @@ for (const [engine, launch] of Object.entries(engines)) {
       const warned = warnings(problems);
       assert.equal(warned.length, 1, warned.join('\n'));
       assert.match(warned[0], /contact form could not load .*form\.js is missing/);
+      // No exception of ours. (Firefox reports the 404 page's text failing the pinned hash
+      // as a page error of its own: the form file is always loaded with its hash.)
       assert.deepEqual(
-        problems.filter((p) => p.startsWith('pageerror')),
+        problems.filter((p) => p.startsWith('pageerror') && !/hashes in the integrity/.test(p)),
         [],
       );
       await tab.close();
@@ -268,8 +270,10 @@ for (const [engine, launch] of Object.entries(engines)) {
       assert.equal(background, 'rgb(43, 93, 83)');
       const warned = warnings(problems);
       assert.equal(warned.length, 1, warned.join('\n'));
+      // No exception of ours. (Firefox reports the 404 page's text failing the pinned hash
+      // as a page error of its own: the form file is always loaded with its hash.)
       assert.deepEqual(
-        problems.filter((p) => p.startsWith('pageerror')),
+        problems.filter((p) => p.startsWith('pageerror') && !/hashes in the integrity/.test(p)),
         [],
       );
       await tab.close();
