@@ -229,6 +229,23 @@ for (const [engine, launch] of Object.entries(engines)) {
             {timeout: 15000},
             TAG,
           );
+          if (settings.fragment.includes('action=')) {
+            // A form's address from a shared link waits for the owner's confirmation.
+            const code = () =>
+              page.$eval('therapist-configurator >>> #code-html-self', (t) => t.value);
+            assert.doesNotMatch(await code(), /form-action/);
+            await page.click('therapist-configurator >>> #action-confirm');
+            await page.waitForFunction(
+              (tag) =>
+                document
+                  .querySelector('therapist-configurator')
+                  ?.shadowRoot?.querySelector(tag)
+                  ?.shadowRoot?.querySelector('[part~="form-button"]'),
+              {timeout: 15000},
+              TAG,
+            );
+            assert.match(await code(), /form-action/);
+          }
           preview = await page.evaluate(readArticle, TAG, true);
           code = Object.fromEntries(
             await page.$$eval('therapist-configurator >>> textarea', (list) =>
