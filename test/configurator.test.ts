@@ -5,7 +5,8 @@ import {article} from '../src/content/article.js';
 import {blogPostingScript} from '../src/content/structured-data.js';
 import {fillPrerender, prerenderedSnippet} from '../src/prerender.js';
 import type {TherapistAttachmentArticle} from '../src/therapist-attachment-article.js';
-import type {ConfiguratorData} from '../site/code.js';
+import {frameHeight, type ConfiguratorData} from '../site/code.js';
+import {FRAME_HEIGHTS, FRAME_WIDTHS} from '../site/frame-heights.js';
 import {defineConfigurator, type TherapistConfigurator} from '../site/configurator.js';
 import {part, seen} from './helpers.js';
 
@@ -527,9 +528,9 @@ describe('configurator: the teaser', () => {
     expect(ld.url).to.equal(HOME);
     expect(ld.articleBody.split('\n\n')).to.have.length(4);
     expect(seen($(el, '#platform-prerendered'))).to.include('names the full post');
-    // In a frame the link would stay in the frame: the frame platforms say so.
-    expect(seen($(el, '#platform-wix'))).to.include('inside the frame');
-    expect(seen($(el, '#platform-google-sites'))).to.include('inside the frame');
+    // In a frame every link opens a new tab, “Continue reading” too.
+    expect(code(el, 'wix-embed')).to.match(/^<base target="_blank">\n/);
+    expect(code(el, 'google-sites-code')).to.match(/^<base target="_blank">\n/);
     await expect(el).to.be.accessible();
   });
 
@@ -762,4 +763,80 @@ describe('configurator: addresses checked as they are typed', () => {
     await settle(el);
     expect(preview(el).getAttribute('cta-href')).to.equal('https://calendly.com/you');
   });
+});
+
+describe('configurator: frame heights for Wix’s Embed HTML and Google Sites', () => {
+  const steps = (el: TherapistConfigurator, platform: string) =>
+    seen($(el, `#platform-${platform} .instructions`));
+  /** The heights a platform's steps give, in px: [phone, desktop]. */
+  const given = (text: string) => {
+    const m = /at least ([\d,]+) px tall on a phone and ([\d,]+) px on a desktop/.exec(text);
+    if (!m) throw new Error(`no heights in: ${text}`);
+    return [m[1], m[2]].map((n) => Number(n!.replace(/,/g, '')));
+  };
+  /** The frame holds the measured element (and its page's margin), with at most a quarter more. */
+  const holds = (height: number, measured: number) => {
+    expect(height).to.be.at.least(measured + 16);
+    expect(height).to.be.at.most(Math.ceil((measured + 16) * 1.25));
+    expect(height % 100).to.equal(0);
+  };
+
+  it('the frame rounds up with room to spare', () => {
+    expect(frameHeight(3992)).to.equal(4500);
+    expect(frameHeight(880)).to.equal(1000);
+    expect(frameHeight(900)).to.equal(1100);
+    expect(frameHeight(0)).to.equal(100);
+  });
+
+  for (const [fragment, key, teaserKey, what] of [
+    ['', 'blend/default/full-link', 'blend/default/teaser-3', 'the whole article with its button'],
+    [
+      '#theme=dark&reach=form&action=%2Fcontact',
+      'dark/default/full-form',
+      'dark/default/teaser-3',
+      'the whole article with its contact form',
+    ],
+    [
+      '#theme=light&layout=teaser&paragraphs=5&width=56ch',
+      'light/56ch/full-link',
+      'light/56ch/teaser-5',
+      'once “Continue reading” opens',
+    ],
+    [
+      '#layout=teaser&paragraphs=4&more=https%3A%2F%2Fa.example%2Fpost&width=none',
+      'blend/none/teaser-4',
+      '',
+      'the teaser with its “Continue reading”',
+    ],
+  ] as const) {
+    it(`${key}: the measured heights, in Wix’s and Google Sites’ steps`, async () => {
+      const el = await open(fragment);
+      if (fragment.includes('action=')) {
+        $<HTMLButtonElement>(el, '#action-confirm').click();
+        await settle(el);
+      }
+      const measured = FRAME_HEIGHTS[key]!;
+      for (const platform of ['wix', 'google-sites']) {
+        const text = steps(el, platform);
+        expect(text).to.not.include('3000');
+        expect(text).to.include(what);
+        expect(text).to.include(`measured at ${FRAME_WIDTHS.phone} and ${FRAME_WIDTHS.desktop} px`);
+        const [phone, desktop] = given(text);
+        holds(phone!, measured.phone);
+        holds(desktop!, measured.desktop);
+        // The teaser linking to the full post is suggested, with its own (shorter) heights.
+        const suggestion =
+          /choose the teaser and give the full post’s URL\. The frame then needs only ([\d,]+) px/.exec(
+            text,
+          );
+        if (!teaserKey) {
+          expect(suggestion, platform).to.equal(null);
+        } else {
+          const teaser = FRAME_HEIGHTS[teaserKey]!;
+          holds(Number(suggestion![1]!.replace(/,/g, '')), teaser.phone);
+          expect(Number(suggestion![1]!.replace(/,/g, ''))).to.be.below(phone!);
+        }
+      }
+    });
+  }
 });

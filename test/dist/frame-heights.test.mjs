@@ -5,7 +5,15 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import {before, describe, it} from 'node:test';
-import {FRAME_WIDTHS, LAYOUTS, LOOKS, OUT, REACHES, measure} from '../../scripts/frame-heights.mjs';
+import {
+  FRAME_WIDTHS,
+  LOOKS,
+  OUT,
+  configuratorChoices,
+  frameKey,
+  layouts,
+  measure,
+} from '../../scripts/frame-heights.mjs';
 import {requireBuild} from './support.mjs';
 
 /** Fonts and rounding move a figure a little between runs and machines; a layout change more. */
@@ -32,10 +40,13 @@ describe('frame heights (site/frame-heights.ts)', () => {
     measured = await measure();
   });
 
-  it('covers every look, layout and way to reach out, at the widths measured', () => {
+  it('covers every look, column width and layout, at the widths measured', async () => {
     const {heights, widths} = committed();
     assert.deepEqual(widths, FRAME_WIDTHS);
-    const keys = LOOKS.flatMap((l) => LAYOUTS.flatMap((y) => REACHES.map((r) => `${l}/${y}/${r}`)));
+    const {widths: columns, teaserMax} = await configuratorChoices();
+    const keys = LOOKS.flatMap((look) =>
+      columns.flatMap((column) => layouts(teaserMax).map((l) => frameKey(look, column, l))),
+    );
     assert.deepEqual(Object.keys(heights).sort(), keys.sort());
   });
 
@@ -53,19 +64,17 @@ describe('frame heights (site/frame-heights.ts)', () => {
     assert.deepEqual(stale, [], 'run `npm run build && npm run frame-heights` and commit');
   });
 
-  it('measures what a reader sees: a phone taller than a desktop, a closed teaser short', () => {
+  it('measures what a reader sees: taller on a phone, in a narrow column, with more paragraphs', () => {
     for (const look of LOOKS) {
-      const full = measured[`${look}/full/link`];
-      const form = measured[`${look}/full/form`];
-      const teaser = measured[`${look}/teaser/link`];
-      assert.ok(
-        full.phone > full.desktop * 1.4,
-        `${look}: phone ${full.phone}, desktop ${full.desktop}`,
-      );
-      assert.ok(form.phone > full.phone, `${look}: the form is taller than the button`);
-      assert.ok(teaser.phone < full.phone / 2, `${look}: the closed teaser is short`);
-      // Opened in place, the teaser is the whole article.
-      assert.ok(Math.abs(measured[`${look}/teaser-open/link`].phone - full.phone) <= 40, look);
+      const at = (column, layout) => measured[frameKey(look, column, layout)];
+      const full = at('', 'full-link');
+      assert.ok(full.phone > full.desktop * 1.4, `${look}: ${JSON.stringify(full)}`);
+      assert.ok(at('', 'full-form').phone > full.phone, `${look}: the form is taller`);
+      assert.ok(at('56ch', 'full-link').desktop > at('none', 'full-link').desktop, look);
+      for (let n = 2; n <= 10; n++) {
+        assert.ok(at('', `teaser-${n}`).phone > at('', `teaser-${n - 1}`).phone, `${look} ${n}`);
+      }
+      assert.ok(at('', 'teaser-3').phone < full.phone / 2, `${look}: the closed teaser is short`);
     }
   });
 });
