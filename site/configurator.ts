@@ -78,6 +78,12 @@ const FIELD_NAMES: Record<string, string> = {
   background: COLOURS.background.label,
 };
 
+/**
+ * When a configurator last wrote the URL fragment: one clock for the page, as the browsers'
+ * limit on `history.replaceState` is per page, not per element.
+ */
+let fragmentWritten = -Infinity;
+
 const lines = (code: string) => Math.min(14, Math.max(2, code.split('\n').length + 1));
 
 /**
@@ -175,7 +181,6 @@ export class TherapistConfigurator extends LitElement {
   }
 
   private fragmentTimer?: ReturnType<typeof setTimeout>;
-  private fragmentWritten = -Infinity;
 
   /**
    * Puts the settings in the URL fragment: at once, but at most five times a second, the last
@@ -184,14 +189,14 @@ export class TherapistConfigurator extends LitElement {
    */
   private writeFragment(): void {
     clearTimeout(this.fragmentTimer);
-    const wait = this.fragmentWritten + 200 - performance.now();
+    const wait = fragmentWritten + 200 - performance.now();
     if (wait > 0) {
       this.fragmentTimer = setTimeout(() => this.writeFragment(), wait);
       return;
     }
     const fragment = toFragment(this.settings, this.view);
     if (location.hash.slice(1) === fragment) return;
-    this.fragmentWritten = performance.now();
+    fragmentWritten = performance.now();
     try {
       history.replaceState(
         null,

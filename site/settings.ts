@@ -241,7 +241,7 @@ function disguisedAddress(value: string): string | undefined {
 
 /** The message for what an owner typed that `guess` recognised, for the button's link. */
 function linkGuessError(value: string, g: Guess): string {
-  return `“${value}” would be read as a page of your own site (${new URL(value, EXAMPLE_PAGE).pathname}). Did you mean ${g.suggestion}? For a page of your site, start it with “/”.`;
+  return `“${value}” would be read as a page of your own site. Did you mean ${g.suggestion}? For a page of your site, start it with “/”.`;
 }
 
 /** The same for the form's address: messages go only to https: or the site itself. */
@@ -252,7 +252,7 @@ function actionGuessError(value: string, g: Guess): string {
   if (g.kind === 'phone') {
     return 'A phone number cannot receive the form’s messages: enter your form service’s https:// address or a path on your own site.';
   }
-  return `“${value}” would be read as a page of your own site (${new URL(value, EXAMPLE_PAGE).pathname}). Did you mean ${g.suggestion}? For a path on your site, start it with “/”.`;
+  return `“${value}” would be read as a path on your own site. Did you mean ${g.suggestion}? For a path on your site, start it with “/”.`;
 }
 
 /** Where a valid form address sends messages. */
