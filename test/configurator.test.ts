@@ -751,6 +751,24 @@ describe('configurator: addresses checked as they are typed', () => {
     expect(allCode(el)).to.not.include('form-action');
   });
 
+  it('the full post’s URL: a bare domain gets https://, a disguised address is refused', async () => {
+    const el = await open('#layout=teaser');
+    await change(el, '#readMore', '//evil.example/post');
+    expect(seen($(el, '#readMore-error'))).to.include('another site (evil.example)');
+    expect(allCode(el)).to.not.include('evil.example');
+    await change(el, '#readMore', 'emily.example/blog/attached');
+    expect(seen($(el, '#readMore-error'))).to.include(
+      'did you mean https://emily.example/blog/attached?',
+    );
+    expect(preview(el).hasAttribute('read-more-href')).to.be.false;
+    $<HTMLButtonElement>(el, '#readMore-use').click();
+    await waitUntil(() => el.shadowRoot!.activeElement === $(el, '#readMore'), 'focus');
+    await settle(el);
+    expect(preview(el).getAttribute('read-more-href')).to.equal(
+      'https://emily.example/blog/attached',
+    );
+  });
+
   it('keyboard: the suggestion’s button is reached with Tab from the field', async () => {
     const el = await openOn('href');
     await change(el, '#href', 'calendly.com/you');
