@@ -6,7 +6,9 @@
  */
 import {article} from '../src/content/article.js';
 import {blogPostingScript} from '../src/content/structured-data.js';
+import {TEASER_DEFAULTS} from '../src/options.js';
 import {escapeAttribute, prerenderedSnippet, type PrerenderParts} from '../src/prerender.js';
+import {FRAME_HEIGHTS, FRAME_WIDTHS} from './frame-heights.js';
 import type {Checked} from './settings.js';
 
 export const TAG = 'therapist-attachment-article';
@@ -107,8 +109,75 @@ const shortcodeValue = (value: string) =>
     .replace(/]/g, '&#93;');
 
 /**
+ * The frame's height to ask for: the element's measured height (site/frame-heights.ts), the
+ * frame page's 16 px of body margin, and a tenth more (fonts differ between devices), rounded
+ * up to the next 100 px.
+ */
+export const frameHeight = (element: number): number =>
+  Math.ceil(((element + 16) * 1.1) / 100) * 100;
+
+/** Heights for a frame holding these settings, from the measured figures. */
+export interface FrameSize {
+  /** What the frame must hold: the whole article, or the closed teaser. */
+  readonly phone: number;
+  readonly desktop: number;
+  /** The closed teaser (linking to the full post), when the settings are not already that. */
+  readonly teaser?: {readonly phone: number; readonly desktop: number};
+  /** A teaser that opens in place: the frame must hold the whole article once opened. */
+  readonly opensInPlace: boolean;
+}
+
+const TALLEST = {
+  phone: Math.max(...Object.values(FRAME_HEIGHTS).map((h) => h.phone)),
+  desktop: Math.max(...Object.values(FRAME_HEIGHTS).map((h) => h.desktop)),
+};
+
+export function frameSize(checked: Checked): FrameSize {
+  const look = checked.attributes['theme'] ?? 'blend';
+  const column = checked.properties['--therapist-article-max-width'] ?? 'default';
+  const reach = 'form-action' in checked.attributes ? 'form' : 'link';
+  const teaser = checked.prerender.teaser;
+  const size = (layout: string) => {
+    // Every combination is measured (test/dist/frame-heights.test.mjs); were one missing,
+    // the tallest figure measured would hold it.
+    const measured = FRAME_HEIGHTS[`${look}/${column}/${layout}`] ?? TALLEST;
+    return {phone: frameHeight(measured.phone), desktop: frameHeight(measured.desktop)};
+  };
+  // Opened in place, a teaser is the whole article: the frame must hold that.
+  const closed = teaser?.readMoreHref !== undefined;
+  return {
+    ...size(closed ? `teaser-${teaser!.paragraphs}` : `full-${reach}`),
+    ...(closed ? {} : {teaser: size(`teaser-${teaser?.paragraphs ?? TEASER_DEFAULTS.paragraphs}`)}),
+    opensInPlace: teaser !== undefined && !closed,
+  };
+}
+
+const px = (n: number) => `${n.toLocaleString('en-US')} px`;
+
+/** The sentence that gives the frame's height, for Wix's Embed HTML and Google Sites. */
+function frameHeightStep(checked: Checked, size: FrameSize): string {
+  const isForm = 'form-action' in checked.attributes;
+  const what = size.opensInPlace
+    ? 'once “Continue reading” opens the rest in place, the article is that tall'
+    : checked.prerender.teaser
+      ? 'the teaser with its “Continue reading”'
+      : `the whole article with its ${isForm ? 'contact form' : 'button'}`;
+  return `Make the frame at least ${px(size.phone)} tall on a phone and ${px(size.desktop)} on a desktop (${what}; measured at ${FRAME_WIDTHS.phone} and ${FRAME_WIDTHS.desktop} px wide for this look, with room to spare). A frame does not grow with its content: a shorter one cuts off the end, where ${isForm ? 'the form' : 'the button'} is.`;
+}
+
+/** For a frame: the teaser linking to the full post, which needs a short frame. */
+function frameTeaserNote(size: FrameSize): string[] {
+  if (!size.teaser) return [];
+  return [
+    `Shorter: under “How much is shown” choose the teaser and give the full post’s URL. The frame then needs only ${px(size.teaser.phone)} on a phone (${px(size.teaser.desktop)} on a desktop), and “Continue reading” opens the whole article in a new tab.`,
+  ];
+}
+
+/**
  * For a sandboxed iframe served from another origin (Wix's Embed HTML, Google Sites): the
- * link must open a new tab, and a path or `#section` would point into the frame.
+ * link must open a new tab, and a path or `#section` would point into the frame. The frame's
+ * code starts with `<base target="_blank">`, so the teaser's “Continue reading” link opens a
+ * new tab too instead of loading the full post inside the frame.
  */
 function inFrame(checked: Checked): {attributes: Record<string, string>; notes: string[]} {
   const attributes = {...checked.attributes};
@@ -122,11 +191,6 @@ function inFrame(checked: Checked): {attributes: Record<string, string>; notes: 
       );
     }
   }
-  if (attributes['read-more-href']) {
-    notes.push(
-      '“Continue reading” opens the full post inside the frame, where many sites refuse to show: for a teaser that links to the full post, prefer a way without a frame (Wix’s Custom Element), or leave the full post’s URL empty so the rest opens in place.',
-    );
-  }
   if ('form-action' in attributes && !/^https:/i.test(attributes['form-action']!)) {
     notes.push(
       'The form’s address is a path: inside the frame it would be sent to the frame’s own server. Use a full https:// address for this platform.',
@@ -134,6 +198,9 @@ function inFrame(checked: Checked): {attributes: Record<string, string>; notes: 
   }
   return {attributes, notes};
 }
+
+/** Every link in the frame opens a new tab: a link cannot leave a sandboxed frame otherwise. */
+const FRAME_BASE = '<base target="_blank">\n';
 
 export interface CodeOptions {
   /** The hash of the host page's `<style>` block, when the page can compute it. */
@@ -150,7 +217,8 @@ export function platforms(
   const rule = cssRule(checked.properties);
   const tag = tagCode(checked.attributes);
   const frame = inFrame(checked);
-  const frameCode = `${style}${cdnScript(data, false)}\n${tagCode(frame.attributes)}`;
+  const frameCode = `${FRAME_BASE}${style}${cdnScript(data, false)}\n${tagCode(frame.attributes)}`;
+  const size = frameSize(checked);
   const isForm = 'form-action' in checked.attributes;
   const cspStyle = [
     ...data.snippetStyleHashes,
@@ -305,6 +373,7 @@ export function platforms(
         'Choose Source → Server URL: the first box. Tag Name: the second box.',
         'Set Attributes: add each name and value of the third box.',
         `Or Embed HTML (an iframe): Add Elements → Embed Code → Embed HTML, choose Code and paste the last box.${isForm ? '' : ' It opens the link in a new tab, as a link cannot leave Wix’s frame otherwise.'}`,
+        `Embed HTML: ${frameHeightStep(checked, size)} Set the height in the desktop editor and again in the mobile editor.`,
       ],
       boxes: [
         {id: 'wix-url', label: 'Server URL', code: cdnUrl(data)},
@@ -321,6 +390,7 @@ export function platforms(
       ],
       notes: [
         ...frame.notes,
+        ...frameTeaserNote(size).map((note) => `Embed HTML: ${note}`),
         ...(rule
           ? [
               'Custom Element: colours and fonts need Wix Studio’s custom CSS (the rule from the HTML box); Embed HTML carries them in its code.',
@@ -365,13 +435,13 @@ export function platforms(
         'Free on every plan. The code runs in a sandboxed frame served by Google, like Wix’s Embed HTML.',
       steps: [
         'Insert → Embed → Embed code, paste the code, Next, Insert.',
-        'Drag the frame’s corner to make it tall enough for the article (about 3000 px on a phone).',
+        `Drag the frame’s corner to size it. ${frameHeightStep(checked, size)}`,
         ...(isForm
           ? []
           : ['The link opens in a new tab: a link cannot leave the frame otherwise.']),
       ],
       boxes: [{id: 'google-sites-code', label: 'Embed code', code: frameCode}],
-      notes: frame.notes,
+      notes: [...frame.notes, ...frameTeaserNote(size)],
     },
   ];
   return list;

@@ -26,8 +26,10 @@ import {
   check,
   fromFragment,
   toFragment,
+  EXAMPLE_PAGE,
   type Checked,
   type ColourKey,
+  type FormTarget,
   type Settings,
   type View,
 } from './settings.js';
@@ -76,6 +78,12 @@ const FIELD_NAMES: Record<string, string> = {
   background: COLOURS.background.label,
 };
 
+/**
+ * When a configurator last wrote the URL fragment: one clock for the page, as the browsers'
+ * limit on `history.replaceState` is per page, not per element.
+ */
+let fragmentWritten = -Infinity;
+
 const lines = (code: string) => Math.min(14, Math.max(2, code.split('\n').length + 1));
 
 /**
@@ -92,6 +100,7 @@ export class TherapistConfigurator extends LitElement {
     view: {state: true},
     hash: {state: true},
     copied: {state: true},
+    linkAction: {state: true},
   };
 
   // `declare` and the constructor, not initialised class fields: a native class field would
@@ -104,6 +113,11 @@ export class TherapistConfigurator extends LitElement {
   declare hash?: string | undefined;
   /** The box whose Copy button was used last, and what happened. */
   declare copied?: {id: string; message: string} | undefined;
+  /**
+   * The form's address as it came in the URL fragment (a shared link), until the owner
+   * confirms it: where messages go must be the owner's own choice.
+   */
+  declare linkAction?: string | undefined;
 
   constructor() {
     super();
@@ -133,6 +147,7 @@ export class TherapistConfigurator extends LitElement {
     const {settings, view} = fromFragment(location.hash);
     this.settings = settings;
     this.view = view;
+    this.linkAction = settings.action.trim() ? settings.action : undefined;
   }
 
   /** Resets every setting and the preview to the defaults. */
@@ -140,6 +155,7 @@ export class TherapistConfigurator extends LitElement {
     this.settings = {...DEFAULT_SETTINGS};
     this.view = {...DEFAULT_VIEW};
     this.copied = undefined;
+    this.linkAction = undefined;
   }
 
   private set<K extends keyof Settings>(key: K, value: Settings[K]) {
@@ -151,7 +167,7 @@ export class TherapistConfigurator extends LitElement {
   }
 
   protected override willUpdate(): void {
-    this.checked = check(this.settings);
+    this.checked = check(this.settings, {unconfirmedAction: this.linkAction});
     const rule = cssRule(this.checked.properties);
     if (rule !== this.hashedRule) {
       this.hashedRule = rule;
@@ -165,7 +181,6 @@ export class TherapistConfigurator extends LitElement {
   }
 
   private fragmentTimer?: ReturnType<typeof setTimeout>;
-  private fragmentWritten = -Infinity;
 
   /**
    * Puts the settings in the URL fragment: at once, but at most five times a second, the last
@@ -174,14 +189,14 @@ export class TherapistConfigurator extends LitElement {
    */
   private writeFragment(): void {
     clearTimeout(this.fragmentTimer);
-    const wait = this.fragmentWritten + 200 - performance.now();
+    const wait = fragmentWritten + 200 - performance.now();
     if (wait > 0) {
       this.fragmentTimer = setTimeout(() => this.writeFragment(), wait);
       return;
     }
     const fragment = toFragment(this.settings, this.view);
     if (location.hash.slice(1) === fragment) return;
-    this.fragmentWritten = performance.now();
+    fragmentWritten = performance.now();
     try {
       history.replaceState(
         null,
@@ -231,10 +246,18 @@ export class TherapistConfigurator extends LitElement {
     }
   }
 
-  private describedBy(id: string, hint: boolean, error: string | undefined) {
+  private describedBy(id: string, hint: boolean, error: string | undefined, ...more: string[]) {
     return (
-      [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || nothing
+      [hint ? `${id}-hint` : '', error ? `${id}-error` : '', ...more].filter(Boolean).join(' ') ||
+      nothing
     );
+  }
+
+  /** Sets an address field to a suggested or confirmed value and returns focus to it. */
+  private async settle(id: string, change: () => void) {
+    change();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>(`#${id}`)?.focus();
   }
 
   private error(id: string, message: string | undefined) {
@@ -243,14 +266,19 @@ export class TherapistConfigurator extends LitElement {
     </p>`;
   }
 
-  /** A field for an address: its label, hint, text box and error, set on `key`. */
+  /**
+   * A field for an address: its label, hint, text box and error, set on `key`; the address it
+   * probably meant, with a button to take it; and for the form, where messages will go.
+   */
   private urlField(
-    id: string,
+    id: 'href' | 'readMore' | 'action',
     key: 'href' | 'readMoreHref' | 'action',
     label: string,
     hint: unknown,
     error: string | undefined,
   ) {
+    const suggestion = this.checked.suggestions[id];
+    const target = id === 'action' ? this.checked.formTarget : undefined;
     return html`<div class="field">
       <label for="${id}">${label}</label>
       <p class="hint" id="${id}-hint">${hint}</p>
@@ -262,11 +290,51 @@ export class TherapistConfigurator extends LitElement {
         spellcheck="false"
         .value="${this.settings[key]}"
         aria-invalid="${error ? 'true' : 'false'}"
-        aria-describedby="${this.describedBy(id, true, error)}"
+        aria-describedby="${this.describedBy(id, true, error, target ? `${id}-target` : '')}"
         @input="${(e: Event) => this.set(key, (e.target as HTMLInputElement).value)}"
       />
       ${this.error(id, error)}
+      ${
+        suggestion
+          ? html`<button
+              type="button"
+              class="small suggestion"
+              id="${id}-use"
+              @click="${() => this.settle(id, () => this.set(key, suggestion))}"
+            >
+              Use ${suggestion}
+            </button>`
+          : nothing
+      }
+      ${target ? this.renderTarget(target) : nothing}
     </div>`;
+  }
+
+  /** “Messages will be sent to …”, and the confirmation an address from a shared link needs. */
+  private renderTarget(target: FormTarget) {
+    const pending = this.checked.actionFromLink;
+    const where =
+      target.kind === 'absolute'
+        ? html`<strong class="address">${target.href}</strong>`
+        : html`your own site, the one the article is
+            on${target.kind === 'page' ? ', relative to the page’s address' : ''}: on a page at
+            ${EXAMPLE_PAGE}, that is <strong class="address">${target.href}</strong>`;
+    return html`<p class="target" id="action-target">
+        ${pending ? 'Once confirmed, messages will be sent to' : 'Messages will be sent to'}
+        ${where}.
+      </p>
+      ${
+        pending
+          ? html`<button
+              type="button"
+              class="small"
+              id="action-confirm"
+              @click="${() => this.settle('action', () => (this.linkAction = undefined))}"
+            >
+              This address is mine: use it
+            </button>`
+          : nothing
+      }`;
   }
 
   /** One radio button per option, named `name`, the `current` one checked. */
@@ -619,7 +687,7 @@ export class TherapistConfigurator extends LitElement {
               <p>
                 ${errors === 1 ? 'One setting is' : `${errors} settings are`} marked above: the code
                 leaves ${errors === 1 ? 'it' : 'them'} out (the article would use its default) until
-                fixed.
+                ${this.checked.actionFromLink ? 'fixed or confirmed' : 'fixed'}.
               </p>
               <ul>
                 ${Object.keys(this.checked.errors).map(
@@ -806,6 +874,20 @@ export class TherapistConfigurator extends LitElement {
     }
     .error:empty {
       display: none;
+    }
+    .field > button.small {
+      justify-self: start;
+      max-width: 100%;
+      overflow-wrap: anywhere;
+      text-align: start;
+    }
+    .target {
+      margin: 0;
+      overflow-wrap: anywhere;
+    }
+    .address {
+      font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, 'DejaVu Sans Mono', monospace;
+      font-size: 0.9rem;
     }
     .summary p,
     .summary ul {

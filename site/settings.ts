@@ -137,9 +137,37 @@ export type Errors = Partial<
   Record<'href' | 'action' | 'paragraphs' | 'readMore' | ColourKey, string>
 >;
 
+/** The address fields whose value can get a “Did you mean …?” with one click to accept. */
+export type Suggestions = Partial<Record<'href' | 'action' | 'readMore', string>>;
+
+/** Where the form will actually send messages, for “Messages will be sent to …”. */
+export interface FormTarget {
+  /** The absolute URL; for a path, as resolved on a page at `EXAMPLE_PAGE`. */
+  readonly href: string;
+  /** `absolute`: a whole address; `site`: a path from the site's root; `page`: relative. */
+  readonly kind: 'absolute' | 'site' | 'page';
+  /** The host it names (for an absolute address). */
+  readonly host: string;
+}
+
+export interface CheckOptions {
+  /**
+   * The form's address as it came in a shared configurator link (the URL fragment) and the
+   * owner has not yet confirmed: while the setting is still exactly this, it is marked and
+   * left out of the preview and the code.
+   */
+  readonly unconfirmedAction?: string | undefined;
+}
+
 export interface Checked {
   /** Messages in words, by field. Each refused value is left out of everything below. */
   readonly errors: Errors;
+  /** The address a refused value probably meant, by field (the owner accepts it in one click). */
+  readonly suggestions: Suggestions;
+  /** Where messages go, once the form's address is valid (also while it awaits confirmation). */
+  readonly formTarget?: FormTarget;
+  /** The form's address came from a shared link and waits for the owner's confirmation. */
+  readonly actionFromLink?: boolean;
   /** The element's attributes that differ from its defaults, in a fixed order. */
   readonly attributes: Readonly<Record<string, string>>;
   /** The custom properties to set on the element for the chosen look. */
@@ -155,6 +183,84 @@ const SCHEME = /^\s*([a-z][a-z0-9+.-]*):/i;
 const names = URL_SCHEMES.map((s) => `${s}:`);
 /** “an https:, http:, mailto: or tel: address”, from the element's own list. */
 const schemes = `an ${names.slice(0, -1).join(', ')} or ${names.at(-1)} address`;
+
+/** A page of an owner's site, to show where a path leads. */
+export const EXAMPLE_PAGE = 'https://your-site.example/blog/post';
+// Extensions of files on one's own site: `contact.html` is a path, not a domain.
+const FILE_EXTENSIONS = new Set(
+  'html htm xhtml shtml php asp aspx jsp cgi pl py txt md pdf json xml'.split(' '),
+);
+const DOMAIN =
+  /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+([a-z]{2,63})(?::\d{1,5})?(?:[/?#][^\s]*)?$/i;
+const EMAIL = /^[^\s@/:?#<>"]+@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}$/i;
+const PHONE = /^\+?[\d\s().-]+$/;
+
+/** What an owner typed that is neither a path nor a whole address, and what it means. */
+type Guess = {kind: 'domain' | 'email' | 'phone'; suggestion: string};
+
+/**
+ * A bare domain (`calendly.com/you`), an email address or a phone number, which would
+ * otherwise be taken silently as a path on the owner's own site.
+ */
+function guess(value: string): Guess | undefined {
+  if (SCHEME.test(value) || /^[/.?#]/.test(value)) return undefined;
+  if (EMAIL.test(value)) return {kind: 'email', suggestion: `mailto:${value}`};
+  if (PHONE.test(value) && (value.match(/\d/g)?.length ?? 0) >= 7) {
+    const number = value
+      .replace(/[\s().]+/g, '-')
+      .replace(/-{2,}/g, '-')
+      .replace(/^-|-$/g, '')
+      .replace(/^\+-/, '+');
+    return {kind: 'phone', suggestion: `tel:${number}`};
+  }
+  const tld = DOMAIN.exec(value)?.[1]?.toLowerCase();
+  if (tld && !FILE_EXTENSIONS.has(tld)) return {kind: 'domain', suggestion: `https://${value}`};
+  return undefined;
+}
+
+/**
+ * An address that only looks like a path: a `\` anywhere (browsers read it as `/`, so
+ * `/\evil.example/x` is another host) or a leading `//` (another host, whatever the page's
+ * scheme). The message names the host it would really reach.
+ */
+function disguisedAddress(value: string): string | undefined {
+  const backslash = value.includes('\\');
+  if (!backslash && !value.startsWith('//')) return undefined;
+  let host = '';
+  try {
+    const url = new URL(value.replace(/\\/g, '/'), EXAMPLE_PAGE);
+    if (url.host !== new URL(EXAMPLE_PAGE).host) host = url.host;
+  } catch {
+    // unparsable: the message below needs no host
+  }
+  const elsewhere = host ? `another site (${host})` : 'somewhere other than it looks';
+  return backslash
+    ? `An address cannot contain “\\”: browsers read it as “/”, so this one would lead to ${elsewhere}. Write the whole address (https://…), or a path with “/” only, such as /contact.`
+    : `An address that starts with “//” leads to ${elsewhere}, not to a page of your site. Write the whole address (https://…) if that is where you mean, or a path that starts with a single “/”, such as /contact.`;
+}
+
+/** The message for what an owner typed that `guess` recognised, for the button's link. */
+function linkGuessError(value: string, g: Guess): string {
+  return `“${value}” would be read as a page of your own site. Did you mean ${g.suggestion}? For a page of your site, start it with “/”.`;
+}
+
+/** The same for the form's address: messages go only to https: or the site itself. */
+function actionGuessError(value: string, g: Guess): string {
+  if (g.kind === 'email') {
+    return `A form cannot send messages straight to an email address. Enter your form service’s https:// address (Formspree, Basin and others forward messages to ${value}), or the WordPress plugin’s route.`;
+  }
+  if (g.kind === 'phone') {
+    return 'A phone number cannot receive the form’s messages: enter your form service’s https:// address or a path on your own site.';
+  }
+  return `“${value}” would be read as a path on your own site. Did you mean ${g.suggestion}? For a path on your site, start it with “/”.`;
+}
+
+/** Where a valid form address sends messages. */
+function formTarget(value: string): FormTarget {
+  const url = new URL(value, EXAMPLE_PAGE);
+  const kind = SCHEME.test(value) ? 'absolute' : value.startsWith('/') ? 'site' : 'page';
+  return {href: url.href, kind, host: url.host};
+}
 
 /** The message for a link the element refuses, naming what is wrong where it can. */
 function linkError(value: string): string {
@@ -173,6 +279,8 @@ function actionError(value: string): string | undefined {
   if (trimmed === '') {
     return 'Enter where messages are sent: an https:// address from your form service, or a path on your own site such as /wp-json/therapist-attachment-article/v1/contact.';
   }
+  const disguised = disguisedAddress(trimmed);
+  if (disguised) return disguised;
   if (trimmed.startsWith('#')) {
     return 'A section of the page cannot receive messages: enter an https:// address or a path on your own site.';
   }
@@ -225,8 +333,9 @@ export function contrast(a: string, b: string): number {
 }
 
 /** Checks the settings by the element's rules. */
-export function check(settings: Settings): Checked {
+export function check(settings: Settings, options: CheckOptions = {}): Checked {
   const errors: Errors = {};
+  const suggestions: Suggestions = {};
   const attributes: Record<string, string> = {};
   const properties: Record<string, string> = {};
   const s = settings;
@@ -254,9 +363,17 @@ export function check(settings: Settings): Checked {
       attributes['teaser-paragraphs'] = String(paragraphs);
     }
     let readMoreHref: string | undefined;
-    if (s.readMoreHref.trim() !== '') {
+    const typedMore = s.readMoreHref.trim();
+    if (typedMore !== '') {
       const safe = ATTRIBUTE_RULES.readMoreHref.normalise(s.readMoreHref);
-      const error = readMoreError(s.readMoreHref, safe);
+      const g = guess(typedMore);
+      const disguised = disguisedAddress(typedMore);
+      const error =
+        disguised ??
+        (g?.kind === 'domain'
+          ? `Full post’s URL: did you mean ${g.suggestion}? The whole address is needed, with https://.`
+          : readMoreError(s.readMoreHref, safe));
+      if (g?.kind === 'domain' && !disguised) suggestions.readMore = g.suggestion;
       if (error) errors.readMore = error;
       else readMoreHref = safe;
     }
@@ -265,7 +382,24 @@ export function check(settings: Settings): Checked {
   }
 
   let prerender: PrerenderSettings;
-  const action = s.reach === 'form' ? actionError(s.action) : 'not used';
+  let target: FormTarget | undefined;
+  let actionFromLink = false;
+  let action = s.reach === 'form' ? actionError(s.action) : 'not used';
+  if (s.reach === 'form' && !action) {
+    const trimmed = s.action.trim();
+    const g = guess(trimmed);
+    if (g) {
+      action = actionGuessError(trimmed, g);
+      if (g.kind === 'domain') suggestions.action = g.suggestion;
+    } else {
+      target = formTarget(trimmed);
+      if (options.unconfirmedAction !== undefined && s.action === options.unconfirmedAction) {
+        actionFromLink = true;
+        action =
+          'This address came from the link you opened: check it is yours. Until you confirm it, the preview and the code leave it out.';
+      }
+    }
+  }
   if (s.reach === 'form' && action) errors.action = action;
   if (s.reach === 'form' && !action) {
     attributes['form-action'] = s.action.trim();
@@ -284,16 +418,23 @@ export function check(settings: Settings): Checked {
   } else {
     let href: string = DEFAULTS.ctaHref;
     if (s.reach === 'link') {
+      const typed = s.href.trim();
+      const disguised = disguisedAddress(typed);
+      const g = disguised ? undefined : guess(typed);
       const safe = safeUrl(s.href);
-      if (safe === null) errors.href = linkError(s.href);
+      if (disguised) errors.href = disguised;
+      else if (g) {
+        errors.href = linkGuessError(typed, g);
+        suggestions.href = g.suggestion;
+      } else if (safe === null) errors.href = linkError(s.href);
       else href = safe;
     }
     const label = (s.reach === 'link' && s.label.trim()) || DEFAULTS.ctaLabel;
-    const target = s.reach === 'link' && CTA_TARGETS.includes(s.target) ? s.target : '_self';
+    const opens = s.reach === 'link' && CTA_TARGETS.includes(s.target) ? s.target : '_self';
     if (href !== DEFAULTS.ctaHref) attributes['cta-href'] = href;
     if (label !== DEFAULTS.ctaLabel) attributes['cta-label'] = label;
-    if (target !== DEFAULTS.ctaTarget) attributes['cta-target'] = target;
-    prerender = {headingLevel: level, theme: theme || undefined, cta: {href, label, target}};
+    if (opens !== DEFAULTS.ctaTarget) attributes['cta-target'] = opens;
+    prerender = {headingLevel: level, theme: theme || undefined, cta: {href, label, target: opens}};
   }
 
   if (teaser) prerender = {...prerender, teaser};
@@ -324,7 +465,16 @@ export function check(settings: Settings): Checked {
   if (text && background && contrast(text, background) < 4.5) {
     warning = `The text colour on the background colour has a contrast of ${contrast(text, background).toFixed(1)}:1; WCAG asks for at least 4.5:1, so some visitors could not read it.`;
   }
-  return {errors, attributes, properties, prerender, ...(warning ? {warning} : {})};
+  return {
+    errors,
+    suggestions,
+    ...(target ? {formTarget: target} : {}),
+    ...(actionFromLink ? {actionFromLink} : {}),
+    attributes,
+    properties,
+    prerender,
+    ...(warning ? {warning} : {}),
+  };
 }
 
 // The URL fragment: only what differs from the defaults, so a shared link stays short.

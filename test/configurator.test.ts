@@ -1,11 +1,12 @@
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
-import {executeServerCommand} from '@web/test-runner-commands';
+import {executeServerCommand, sendKeys} from '@web/test-runner-commands';
 import '../src/define.js';
 import {article} from '../src/content/article.js';
 import {blogPostingScript} from '../src/content/structured-data.js';
 import {fillPrerender, prerenderedSnippet} from '../src/prerender.js';
 import type {TherapistAttachmentArticle} from '../src/therapist-attachment-article.js';
-import type {ConfiguratorData} from '../site/code.js';
+import {frameHeight, type ConfiguratorData} from '../site/code.js';
+import {FRAME_HEIGHTS, FRAME_WIDTHS} from '../site/frame-heights.js';
 import {defineConfigurator, type TherapistConfigurator} from '../site/configurator.js';
 import {part, seen} from './helpers.js';
 
@@ -527,9 +528,9 @@ describe('configurator: the teaser', () => {
     expect(ld.url).to.equal(HOME);
     expect(ld.articleBody.split('\n\n')).to.have.length(4);
     expect(seen($(el, '#platform-prerendered'))).to.include('names the full post');
-    // In a frame the link would stay in the frame: the frame platforms say so.
-    expect(seen($(el, '#platform-wix'))).to.include('inside the frame');
-    expect(seen($(el, '#platform-google-sites'))).to.include('inside the frame');
+    // In a frame every link opens a new tab, “Continue reading” too.
+    expect(code(el, 'wix-embed')).to.match(/^<base target="_blank">\n/);
+    expect(code(el, 'google-sites-code')).to.match(/^<base target="_blank">\n/);
     await expect(el).to.be.accessible();
   });
 
@@ -587,4 +588,273 @@ describe('configurator: the teaser', () => {
     expect(seen($(el, '#readMore-error'))).to.equal('');
     expect(preview(el).getAttribute('read-more-href')).to.equal('http://emily.example/blog');
   });
+});
+
+describe('configurator: addresses checked as they are typed', () => {
+  const FIELDS = {href: 'Where the button leads', action: 'Where messages are sent'} as const;
+  /** Opens the configurator on the field: the link's, or the form's. */
+  async function openOn(field: keyof typeof FIELDS) {
+    const el = await open();
+    if (field === 'action') await change(el, 'input[name="reach"][value="form"]', true);
+    return el;
+  }
+  /** The attribute each field sets. */
+  const ATTRIBUTE = {href: 'cta-href', action: 'form-action'} as const;
+
+  for (const field of ['href', 'action'] as const) {
+    for (const [value, host] of [
+      ['/\\evil.example/collect', 'evil.example'],
+      ['\\\\evil.example\\x', 'evil.example'],
+      ['//evil.example/x', 'evil.example'],
+      [' //evil.example/x', 'evil.example'],
+      ['https://good.example\\@evil.example/', ''],
+      ['/contact\\form', ''],
+    ] as const) {
+      it(`${FIELDS[field]}: ${JSON.stringify(value)} is refused, in words, and in no code`, async () => {
+        const el = await openOn(field);
+        await change(el, `#${field}`, value);
+        const input = $(el, `#${field}`);
+        expect(input.getAttribute('aria-invalid')).to.equal('true');
+        expect(input.getAttribute('aria-describedby')).to.include(`${field}-error`);
+        const message = seen($(el, `#${field}-error`));
+        expect(message).to.match(
+          value.includes('\\') ? /cannot contain “\\”/ : /starts with “\/\/”/,
+        );
+        if (host) expect(message).to.include(`another site (${host})`);
+        expect(allCode(el)).to.not.include('evil.example');
+        expect(allCode(el)).to.not.include(ATTRIBUTE[field]);
+        expect(preview(el).hasAttribute(ATTRIBUTE[field])).to.be.false;
+        expect(el.shadowRoot!.querySelector('#action-target')).to.equal(null);
+        expect(seen($(el, '#error-summary'))).to.include(FIELDS[field]);
+      });
+    }
+  }
+
+  for (const [typed, suggested] of [
+    ['calendly.com/yourpractice', 'https://calendly.com/yourpractice'],
+    ['www.example.org', 'https://www.example.org'],
+    ['you@example.com', 'mailto:you@example.com'],
+    ['555-555-0123', 'tel:555-555-0123'],
+    ['+1 (555) 555-0123', 'tel:+1-555-555-0123'],
+  ] as const) {
+    it(`the link ${JSON.stringify(typed)}: “Did you mean ${suggested}?”, one click to take it`, async () => {
+      const el = await openOn('href');
+      await change(el, '#href', typed);
+      const input = $<HTMLInputElement>(el, '#href');
+      expect(input.getAttribute('aria-invalid')).to.equal('true');
+      expect(seen($(el, '#href-error'))).to.include(`Did you mean ${suggested}?`);
+      // Not taken silently as a path of the page's site.
+      expect(allCode(el)).to.not.include(typed);
+      expect(preview(el).hasAttribute('cta-href')).to.be.false;
+      await expect(el).to.be.accessible();
+      const use = $<HTMLButtonElement>(el, '#href-use');
+      expect(seen(use)).to.equal(`Use ${suggested}`);
+      use.click();
+      await waitUntil(() => el.shadowRoot!.activeElement === input, 'focus back on the field');
+      await settle(el);
+      expect(input.value).to.equal(suggested);
+      expect(input.getAttribute('aria-invalid')).to.equal('false');
+      expect(el.shadowRoot!.querySelector('#href-use')).to.equal(null);
+      expect(preview(el).getAttribute('cta-href')).to.equal(suggested);
+      expect(code(el, 'html-self')).to.include(`cta-href="${suggested}"`);
+    });
+  }
+
+  it('paths of the site’s own stay paths: no suggestion', async () => {
+    const el = await openOn('href');
+    for (const value of ['/contact', 'contact.html', './book.php', 'contact', '#book']) {
+      await change(el, '#href', value);
+      expect(seen($(el, '#href-error')), value).to.equal('');
+      expect(el.shadowRoot!.querySelector('#href-use'), value).to.equal(null);
+      expect(preview(el).getAttribute('cta-href'), value).to.equal(value);
+    }
+  });
+
+  it('the form: where messages will be sent, resolved to a whole address', async () => {
+    const el = await openOn('action');
+    const input = $(el, '#action');
+    await change(el, '#action', 'https://FormSpree.io/f/abcd');
+    const target = $(el, '#action-target');
+    expect(seen(target)).to.equal('Messages will be sent to https://formspree.io/f/abcd.');
+    expect(input.getAttribute('aria-describedby')).to.include('action-target');
+    await change(el, '#action', '/wp-json/therapist-attachment-article/v1/contact');
+    expect(seen($(el, '#action-target'))).to.match(
+      /^Messages will be sent to your own site, the one the article is on: .* that is https:\/\/your-site\.example\/wp-json\/therapist-attachment-article\/v1\/contact\.$/,
+    );
+    await change(el, '#action', 'contact');
+    expect(seen($(el, '#action-target'))).to.include('relative to the page’s address');
+    expect(seen($(el, '#action-target'))).to.include('https://your-site.example/blog/contact');
+    await expect(el).to.be.accessible();
+    await change(el, '#action', 'javascript:alert(1)');
+    expect(el.shadowRoot!.querySelector('#action-target')).to.equal(null);
+  });
+
+  it('the form: a bare domain gets https://; an email or a phone number a message', async () => {
+    const el = await openOn('action');
+    await change(el, '#action', 'formspree.io/f/abcd');
+    expect(seen($(el, '#action-error'))).to.include('Did you mean https://formspree.io/f/abcd?');
+    expect(allCode(el)).to.not.include('form-action');
+    $<HTMLButtonElement>(el, '#action-use').click();
+    await waitUntil(() => el.shadowRoot!.activeElement === $(el, '#action'), 'focus');
+    await settle(el);
+    expect(preview(el).getAttribute('form-action')).to.equal('https://formspree.io/f/abcd');
+    expect(seen($(el, '#action-target'))).to.include('https://formspree.io/f/abcd');
+    for (const [value, words] of [
+      ['you@example.com', 'cannot send messages straight to an email address'],
+      ['555-555-0123', 'A phone number cannot receive'],
+    ] as const) {
+      await change(el, '#action', value);
+      expect(seen($(el, '#action-error')), value).to.include(words);
+      expect(el.shadowRoot!.querySelector('#action-use'), value).to.equal(null);
+      expect(allCode(el), value).to.not.include('form-action');
+    }
+  });
+
+  it('a form address from a shared link is marked, and left out until the owner confirms it', async () => {
+    const el = await open('#reach=form&action=https%3A%2F%2Fcollect.example%2Ff%2Fx&theme=dark');
+    const input = $<HTMLInputElement>(el, '#action');
+    expect(input.value).to.equal('https://collect.example/f/x');
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    expect(seen($(el, '#action-error'))).to.include(
+      'This address came from the link you opened: check it is yours',
+    );
+    expect(seen($(el, '#action-target'))).to.equal(
+      'Once confirmed, messages will be sent to https://collect.example/f/x.',
+    );
+    // Nothing carries it: not the code, not the preview (a test message would go there).
+    expect(allCode(el)).to.not.include('collect.example');
+    expect(preview(el).hasAttribute('form-action')).to.be.false;
+    expect(code(el, 'html-self')).to.include('theme="dark"');
+    expect(seen($(el, '#error-summary'))).to.include('until fixed or confirmed');
+    await expect(el).to.be.accessible();
+    $<HTMLButtonElement>(el, '#action-confirm').click();
+    await waitUntil(() => el.shadowRoot!.activeElement === input, 'focus back on the field');
+    await settle(el);
+    expect(input.getAttribute('aria-invalid')).to.equal('false');
+    expect(seen($(el, '#action-target'))).to.equal(
+      'Messages will be sent to https://collect.example/f/x.',
+    );
+    expect(el.shadowRoot!.querySelector('#action-confirm')).to.equal(null);
+    expect(preview(el).getAttribute('form-action')).to.equal('https://collect.example/f/x');
+    expect(code(el, 'html-self')).to.include('form-action="https://collect.example/f/x"');
+  });
+
+  it('an address the owner types is theirs; one a later link brings is marked again', async () => {
+    const el = await open('#reach=form&action=https%3A%2F%2Fcollect.example%2Ff%2Fx');
+    await change(el, '#action', 'https://formspree.io/f/mine');
+    expect($(el, '#action').getAttribute('aria-invalid')).to.equal('false');
+    expect(code(el, 'html-self')).to.include('form-action="https://formspree.io/f/mine"');
+    setFragment('#reach=form&action=%2Fcontact');
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await settle(el);
+    expect(seen($(el, '#action-error'))).to.include('came from the link you opened');
+    expect(allCode(el)).to.not.include('form-action');
+  });
+
+  it('the full post’s URL: a bare domain gets https://, a disguised address is refused', async () => {
+    const el = await open('#layout=teaser');
+    await change(el, '#readMore', '//evil.example/post');
+    expect(seen($(el, '#readMore-error'))).to.include('another site (evil.example)');
+    expect(allCode(el)).to.not.include('evil.example');
+    await change(el, '#readMore', 'emily.example/blog/attached');
+    expect(seen($(el, '#readMore-error'))).to.include(
+      'did you mean https://emily.example/blog/attached?',
+    );
+    expect(preview(el).hasAttribute('read-more-href')).to.be.false;
+    $<HTMLButtonElement>(el, '#readMore-use').click();
+    await waitUntil(() => el.shadowRoot!.activeElement === $(el, '#readMore'), 'focus');
+    await settle(el);
+    expect(preview(el).getAttribute('read-more-href')).to.equal(
+      'https://emily.example/blog/attached',
+    );
+  });
+
+  it('keyboard: the suggestion’s button is reached with Tab from the field', async () => {
+    const el = await openOn('href');
+    await change(el, '#href', 'calendly.com/you');
+    const input = $(el, '#href');
+    input.focus();
+    await sendKeys({press: 'Tab'});
+    expect(el.shadowRoot!.activeElement?.id).to.equal('href-use');
+    await sendKeys({press: 'Enter'});
+    await waitUntil(() => el.shadowRoot!.activeElement === input, 'focus back on the field');
+    await settle(el);
+    expect(preview(el).getAttribute('cta-href')).to.equal('https://calendly.com/you');
+  });
+});
+
+describe('configurator: frame heights for Wix’s Embed HTML and Google Sites', () => {
+  const steps = (el: TherapistConfigurator, platform: string) =>
+    seen($(el, `#platform-${platform} .instructions`));
+  /** The heights a platform's steps give, in px: [phone, desktop]. */
+  const given = (text: string) => {
+    const m = /at least ([\d,]+) px tall on a phone and ([\d,]+) px on a desktop/.exec(text);
+    if (!m) throw new Error(`no heights in: ${text}`);
+    return [m[1], m[2]].map((n) => Number(n!.replace(/,/g, '')));
+  };
+  /** The frame holds the measured element (and its page's margin), with at most a quarter more. */
+  const holds = (height: number, measured: number) => {
+    expect(height).to.be.at.least(measured + 16);
+    expect(height).to.be.at.most(Math.ceil((measured + 16) * 1.25));
+    expect(height % 100).to.equal(0);
+  };
+
+  it('the frame rounds up with room to spare', () => {
+    expect(frameHeight(3992)).to.equal(4500);
+    expect(frameHeight(880)).to.equal(1000);
+    expect(frameHeight(900)).to.equal(1100);
+    expect(frameHeight(0)).to.equal(100);
+  });
+
+  for (const [fragment, key, teaserKey, what] of [
+    ['', 'blend/default/full-link', 'blend/default/teaser-3', 'the whole article with its button'],
+    [
+      '#theme=dark&reach=form&action=%2Fcontact',
+      'dark/default/full-form',
+      'dark/default/teaser-3',
+      'the whole article with its contact form',
+    ],
+    [
+      '#theme=light&layout=teaser&paragraphs=5&width=56ch',
+      'light/56ch/full-link',
+      'light/56ch/teaser-5',
+      'once “Continue reading” opens',
+    ],
+    [
+      '#layout=teaser&paragraphs=4&more=https%3A%2F%2Fa.example%2Fpost&width=none',
+      'blend/none/teaser-4',
+      '',
+      'the teaser with its “Continue reading”',
+    ],
+  ] as const) {
+    it(`${key}: the measured heights, in Wix’s and Google Sites’ steps`, async () => {
+      const el = await open(fragment);
+      if (fragment.includes('action=')) {
+        $<HTMLButtonElement>(el, '#action-confirm').click();
+        await settle(el);
+      }
+      const measured = FRAME_HEIGHTS[key]!;
+      for (const platform of ['wix', 'google-sites']) {
+        const text = steps(el, platform);
+        expect(text).to.not.include('3000');
+        expect(text).to.include(what);
+        expect(text).to.include(`measured at ${FRAME_WIDTHS.phone} and ${FRAME_WIDTHS.desktop} px`);
+        const [phone, desktop] = given(text);
+        holds(phone!, measured.phone);
+        holds(desktop!, measured.desktop);
+        // The teaser linking to the full post is suggested, with its own (shorter) heights.
+        const suggestion =
+          /choose the teaser and give the full post’s URL\. The frame then needs only ([\d,]+) px/.exec(
+            text,
+          );
+        if (!teaserKey) {
+          expect(suggestion, platform).to.equal(null);
+        } else {
+          const teaser = FRAME_HEIGHTS[teaserKey]!;
+          holds(Number(suggestion![1]!.replace(/,/g, '')), teaser.phone);
+          expect(Number(suggestion![1]!.replace(/,/g, ''))).to.be.below(phone!);
+        }
+      }
+    });
+  }
 });

@@ -216,6 +216,7 @@ for (const [engine, launch] of Object.entries(engines)) {
       describe(settings.name, () => {
         let preview;
         let code;
+        let steps;
         before(async () => {
           const page = await browser.newPage();
           await page.setViewport({width: 1280, height: 900});
@@ -229,7 +230,29 @@ for (const [engine, launch] of Object.entries(engines)) {
             {timeout: 15000},
             TAG,
           );
+          if (settings.fragment.includes('action=')) {
+            // A form's address from a shared link waits for the owner's confirmation.
+            const code = () =>
+              page.$eval('therapist-configurator >>> #code-html-self', (t) => t.value);
+            assert.doesNotMatch(await code(), /form-action/);
+            await page.click('therapist-configurator >>> #action-confirm');
+            await page.waitForFunction(
+              (tag) =>
+                document
+                  .querySelector('therapist-configurator')
+                  ?.shadowRoot?.querySelector(tag)
+                  ?.shadowRoot?.querySelector('[part~="form-button"]'),
+              {timeout: 15000},
+              TAG,
+            );
+            assert.match(await code(), /form-action/);
+          }
           preview = await page.evaluate(readArticle, TAG, true);
+          steps = Object.fromEntries(
+            await page.$$eval('therapist-configurator >>> .platform', (list) =>
+              list.map((p) => [p.id.replace('platform-', ''), p.textContent.replace(/\s+/g, ' ')]),
+            ),
+          );
           code = Object.fromEntries(
             await page.$$eval('therapist-configurator >>> textarea', (list) =>
               list.map((t) => [t.dataset.code, t.value]),
@@ -358,6 +381,90 @@ for (const [engine, launch] of Object.entries(engines)) {
               expected.href = preview.href;
             }
             assert.deepEqual(comparable(seen, {font: usesFont}), expected);
+            await page.close();
+          });
+        }
+
+        {
+          // Wix's Embed HTML gets the same code and the same heights: one frame checks both.
+          const [id, platform] = ['google-sites-code', 'google-sites'];
+          it(`${id}: a frame as tall as the steps say holds the article at 320 and 1280 px`, async () => {
+            const heights = /at least ([\d,]+) px tall on a phone and ([\d,]+) px on a desktop/;
+            assert.equal(heights.exec(steps.wix)?.[0], heights.exec(steps[platform])[0]);
+            assert.equal(code['wix-embed'], code[id]);
+            const [, phone, desktop] = heights
+              .exec(steps[platform])
+              .map((n) => Number(n.replace(/,/g, '')));
+            const frameFile = file(`tall-${id}`, blank(local(code[id])));
+            for (const [width, height] of [
+              [320, phone],
+              [1280, desktop],
+            ]) {
+              const host = file(
+                `tall-host-${id}`,
+                blank(
+                  `<iframe title="Article" width="${width}" height="${height}" sandbox="${SANDBOXES[id]}" src="${embed.origin}${frameFile}"></iframe>`,
+                ),
+              );
+              const page = await browser.newPage();
+              await page.setViewport({width: width + 40, height: 900});
+              await page.goto(pages.url + host.slice(1), {waitUntil: 'load'});
+              const frame = await page.waitForFrame((f) => f.url().startsWith(embed.origin));
+              await waitForArticle(frame);
+              const fits = await frame.evaluate(async (tag) => {
+                await document.fonts.ready;
+                // The last thing shown: the button, the form's Send, or “Continue reading”.
+                const shown = [
+                  ...document
+                    .querySelector(tag)
+                    .shadowRoot.querySelectorAll(
+                      '[part~="cta-button"], [part~="form-button"], [part~="read-more"]',
+                    ),
+                ].filter((e) => e.getClientRects().length);
+                return {
+                  content: document.documentElement.scrollHeight,
+                  frame: innerHeight,
+                  shown: shown.length,
+                  end: Math.max(...shown.map((e) => e.getBoundingClientRect().bottom)),
+                };
+              }, TAG);
+              assert.ok(fits.content <= fits.frame, `${width} px: ${JSON.stringify(fits)}`);
+              assert.ok(
+                fits.shown > 0 && fits.end <= fits.frame,
+                `${width} px: ${JSON.stringify(fits)}`,
+              );
+              await page.close();
+            }
+          });
+        }
+
+        if (settings.teaser?.readMoreHref) {
+          it('in a frame, “Continue reading” opens the full post in a new tab', async () => {
+            const id = 'google-sites-code';
+            const frameFile = file(`more-${id}`, blank(local(code[id])));
+            const host = file(
+              `more-host-${id}`,
+              blank(
+                `<iframe title="Article" width="800" height="900" sandbox="${SANDBOXES[id]}" src="${embed.origin}${frameFile}"></iframe>`,
+              ),
+            );
+            const page = await browser.newPage();
+            await page.goto(pages.url + host.slice(1), {waitUntil: 'load'});
+            const frame = await page.waitForFrame((f) => f.url().startsWith(embed.origin));
+            await waitForArticle(frame);
+            const opened = new Promise((resolve) => browser.once('targetcreated', resolve));
+            await frame.evaluate(
+              (tag) =>
+                document.querySelector(tag).shadowRoot.querySelector('[part~="read-more"]').click(),
+              TAG,
+            );
+            const tab = await Promise.race([
+              opened,
+              new Promise((resolve) => setTimeout(resolve, 5000, null)),
+            ]);
+            assert.ok(tab, 'a new tab opened');
+            assert.equal(frame.url(), `${embed.origin}${frameFile}`, 'the frame stayed');
+            await (await tab.page())?.close();
             await page.close();
           });
         }
