@@ -42,7 +42,7 @@ final class ContactRouteTest extends Therapist_Attachment_Article_Test_Case {
 		parent::setUp();
 		$this->using_cache = wp_using_ext_object_cache( true );
 		wp_cache_flush_group( 'transient' );
-		wp_cache_flush_group( THERAPIST_ATTACHMENT_ARTICLE_CACHE_GROUP );
+		therapist_attachment_article_store()->rows = array();
 		$this->server           = $_SERVER;
 		$this->get              = $_GET;
 		$this->remote_addr      = $_SERVER['REMOTE_ADDR'];
@@ -58,7 +58,7 @@ final class ContactRouteTest extends Therapist_Attachment_Article_Test_Case {
 		}
 		$this->added = array();
 		wp_cache_flush_group( 'transient' );
-		wp_cache_flush_group( THERAPIST_ATTACHMENT_ARTICLE_CACHE_GROUP );
+		therapist_attachment_article_store()->rows = array();
 		wp_using_ext_object_cache( $this->using_cache );
 		$_SERVER                = $this->server;
 		$_GET                   = $this->get;
@@ -182,7 +182,7 @@ final class ContactRouteTest extends Therapist_Attachment_Article_Test_Case {
 		$this->assertSame(
 			"Name: Jo Visitor\nEmail: jo@example.org\nPhone: +1 (555) 123-4567\n\nMessage:\nHello Emily,\n\nI would like to book a first session.\n\n-- \n"
 			. "Sent with the contact form of Emily Powell’s article on https://example.test/\n"
-			. 'Reply to this email to answer the visitor. The website keeps no copy of this message.',
+			. 'Reply to this email to answer the visitor. Once this email is sent, the plugin keeps no copy of the message (your mail server, or a mail-logging plugin, may).',
 			$mail['body']
 		);
 	}
@@ -581,7 +581,7 @@ final class ContactRouteTest extends Therapist_Attachment_Article_Test_Case {
 		// Once the window is over, the first address may write again.
 		$_SERVER['REMOTE_ADDR'] = '192.0.2.10';
 		$this->assertSame( array( 429 ), $this->send_many( 1 ) );
-		wp_cache_delete( therapist_attachment_article_contact_ip_key( '192.0.2.10' ) . '_' . intdiv( time(), 600 ), THERAPIST_ATTACHMENT_ARTICLE_CACHE_GROUP );
+		therapist_attachment_article_store()->delete( therapist_attachment_article_contact_counter_key( therapist_attachment_article_contact_ip_key( '192.0.2.10' ), ( intdiv( time(), 600 ) + 1 ) * 600 ) );
 		$this->assertSame( array( 200 ), $this->send_many( 1 ) );
 	}
 
@@ -593,7 +593,8 @@ final class ContactRouteTest extends Therapist_Attachment_Article_Test_Case {
 	 * @return int|false
 	 */
 	private function counter( $name, $window ) {
-		return wp_cache_get( $name . '_' . intdiv( time(), $window ), THERAPIST_ATTACHMENT_ARTICLE_CACHE_GROUP );
+		$value = therapist_attachment_article_store()->get( therapist_attachment_article_contact_counter_key( $name, ( intdiv( time(), $window ) + 1 ) * $window ) );
+		return null === $value ? false : (int) $value;
 	}
 
 	public function test_a_repeated_id_is_still_answered_as_sent_over_the_limit() {
@@ -993,14 +994,18 @@ final class ContactRouteTest extends Therapist_Attachment_Article_Test_Case {
 		$this->assertSame( 'therapist_attachment_article_site_rate_limited', $this->body( $response )['code'] );
 		$retry = (int) $response->get_headers()['Retry-After'];
 		$this->assertEqualsWithDelta( HOUR_IN_SECONDS - time() % HOUR_IN_SECONDS, $retry, 1 );
-		$this->assertCount( 3, $this->calls );
+		// The three messages, then one email telling the site's administrator, once.
+		$this->assertCount( 4, $this->calls );
+		$this->assertSame( 'admin@example.test', $this->calls[3]['to'] );
+		$this->assertStringContainsString( 'reached its limit', $this->calls[3]['subject'] );
 		$this->assertSame( 3, $this->counter( therapist_attachment_article_contact_site_key(), HOUR_IN_SECONDS ) );
 		// The refused message is not held against its address either.
 		$this->assertSame( 0, $this->counter( therapist_attachment_article_contact_ip_key( '198.51.100.4' ), 600 ) );
 		// Nor is its id: once there is room, the same message goes.
 		$fields = $this->fields( array( 'submissionId' => 'refused-then-sent' ) );
 		$this->assertSame( 429, $this->post( $fields )->get_status() );
-		wp_cache_delete( therapist_attachment_article_contact_site_key() . '_' . intdiv( time(), HOUR_IN_SECONDS ), THERAPIST_ATTACHMENT_ARTICLE_CACHE_GROUP );
+		$this->assertCount( 4, $this->calls, 'The administrator is told once an hour, not once a message' );
+		therapist_attachment_article_store()->delete( therapist_attachment_article_contact_counter_key( therapist_attachment_article_contact_site_key(), ( intdiv( time(), HOUR_IN_SECONDS ) + 1 ) * HOUR_IN_SECONDS ) );
 		$this->assertSent( $this->post( $fields ) );
 	}
 
