@@ -224,9 +224,13 @@ function therapist_attachment_article_kept_send( $id ) {
 	if ( null === $message || null === $message['fields'] ) {
 		return 'gone';
 	}
-	$record             = json_decode( $value, true );
+	$record = json_decode( $value, true );
+	if ( isset( $record['trying'] ) && (int) $record['trying'] > time() ) {
+		return 'busy'; // Another request is emailing it right now.
+	}
 	$record['attempts'] = $message['attempts'] + 1;
 	$record['next']     = time() + therapist_attachment_article_kept_backoff( $record['attempts'] );
+	$record['trying']   = time() + THERAPIST_ATTACHMENT_ARTICLE_CONTACT_SENDING_TTL;
 	$trying             = wp_json_encode( $record );
 	if ( ! $store->replace( $name, $value, $trying ) ) {
 		return 'busy';
@@ -236,6 +240,8 @@ function therapist_attachment_article_kept_send( $id ) {
 		$store->delete_if( $name, $trying );
 		return 'sent';
 	}
+	$record['trying'] = 0;
+	$store->replace( $name, $trying, wp_json_encode( $record ) );
 	return 'failed';
 }
 
@@ -402,7 +408,8 @@ function therapist_attachment_article_kept_page() {
 		echo '<form method="post" action="' . esc_url( admin_url( 'admin-post.php' ) ) . '">';
 		echo '<input type="hidden" name="action" value="therapist_attachment_article_kept" />';
 		echo '<input type="hidden" name="id" value="' . esc_attr( $id ) . '" />';
-		wp_nonce_field( 'therapist_attachment_article_kept_' . $id );
+		// The nonce without wp_nonce_field()'s id, which every message's form would repeat.
+		echo '<input type="hidden" name="_wpnonce" value="' . esc_attr( wp_create_nonce( 'therapist_attachment_article_kept_' . $id ) ) . '" />';
 		if ( null !== $fields ) {
 			submit_button( __( 'Send again', 'therapist-attachment-article' ), 'primary', 'resend', false );
 			echo ' ';

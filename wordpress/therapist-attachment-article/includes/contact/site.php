@@ -157,7 +157,8 @@ function therapist_attachment_article_test_message_form() {
 	) . '</p>';
 	echo '<form action="' . esc_url( admin_url( 'admin-post.php' ) ) . '" method="post">';
 	echo '<input type="hidden" name="action" value="therapist_attachment_article_test_message" />';
-	wp_nonce_field( 'therapist_attachment_article_test_message' );
+	// The nonce without wp_nonce_field()'s id, which the settings form above already uses.
+	echo '<input type="hidden" name="_wpnonce" value="' . esc_attr( wp_create_nonce( 'therapist_attachment_article_test_message' ) ) . '" />';
 	submit_button( __( 'Send a test message', 'therapist-attachment-article' ), 'secondary', 'submit', false );
 	echo '</form>';
 }
