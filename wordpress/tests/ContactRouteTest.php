@@ -1400,6 +1400,11 @@ final class ContactRouteTest extends Therapist_Attachment_Article_Test_Case {
 		$this->assertStringContainsString( 'keyed hash of your IP address', $text );
 		$this->assertStringContainsString( '24 hours', $text );
 		$this->assertStringContainsString( 'current hour', $text );
+		$this->assertStringContainsString( 'encrypted, in its database', $text );
+		$this->assertStringContainsString( 'at the latest 30 days after you sent it', $text );
+		$this->assertStringContainsString( 'until the end of the 10-minute period', $text );
+		$this->assertStringContainsString( 'never what you wrote', $text );
+		$this->assertStringNotContainsString( 'does not keep them.', $text, 'No broader claim than the truth' );
 	}
 
 	public function test_the_privacy_policy_text_is_only_added_in_the_admin() {

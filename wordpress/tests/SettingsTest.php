@@ -495,7 +495,7 @@ final class SettingsTest extends Therapist_Attachment_Article_Test_Case {
 			wp_using_ext_object_cache( $using );
 		}
 		$this->assertSame( array( self::OPTION ), $deleted );
-		$this->assertSame( 'DELETE wp_options {"option_name":"therapist_attachment_article_settings"}', end( $queries ) );
+		$this->assertContains( 'DELETE wp_options {"option_name":"therapist_attachment_article_settings"}', $queries );
 		$this->assertArrayNotHasKey( self::OPTION, wp_cache_get( 'alloptions', 'options' ) );
 		wp_cache_set( 'notoptions', array( self::OPTION => true ), 'options' ); // As the next page view finds it.
 		$this->assertSame( therapist_attachment_article_settings_defaults(), therapist_attachment_article_settings() );
@@ -503,7 +503,7 @@ final class SettingsTest extends Therapist_Attachment_Article_Test_Case {
 		$this->assertSame( 1, wp_cache_get( 'unrelated', 'another-plugin' ) );
 	}
 
-	public function test_uninstall_without_an_object_cache_deletes_the_plugins_transients() {
+	public function test_uninstall_deletes_the_plugins_rows_kept_messages_included_and_old_transients() {
 		$using = wp_using_ext_object_cache( false );
 		try {
 			$queries = $this->uninstall();
@@ -512,6 +512,8 @@ final class SettingsTest extends Therapist_Attachment_Article_Test_Case {
 		}
 		$like = end( $queries );
 		$this->assertStringStartsWith( 'DELETE FROM wp_options WHERE option_name LIKE ', $like );
+		// Claims, counters, kept messages, notices: every row of the store.
+		$this->assertStringContainsString( "LIKE 'taa\\\\_%'", $like );
 		foreach ( array( 'taa\\\\_rate\\\\_%', 'taa\\\\_site\\\\_%', 'taa\\\\_sent\\\\_%' ) as $prefix ) {
 			$this->assertStringContainsString( "'\\\\_transient\\\\_" . $prefix . "'", $like );
 			$this->assertStringContainsString( "'\\\\_transient\\\\_timeout\\\\_" . $prefix . "'", $like );
