@@ -1265,6 +1265,46 @@ final class ContactRouteTest extends Therapist_Attachment_Article_Test_Case {
 		$this->assertStringContainsString( NONCE_KEY, $secret['secret'] );
 	}
 
+	public function test_at_the_sites_ceiling_articles_show_the_contact_page_link_instead_of_the_form() {
+		$this->add(
+			'therapist_attachment_article_contact_site_limit',
+			static function () {
+				return 1;
+			}
+		);
+		$this->settings( array( 'default_cta_href' => '/contact' ) );
+		$attributes = therapist_attachment_article_sanitize_attributes( array( 'form' => 'on' ) );
+		$this->assertArrayHasKey( 'form-action', $attributes, 'Below the ceiling: the form' );
+		$this->assertSame( array( 200 ), $this->send_many( 1 ) );
+		$this->assertTrue( therapist_attachment_article_contact_ceiling_is_reached() );
+		$attributes = therapist_attachment_article_sanitize_attributes( array( 'form' => 'on' ) );
+		$this->assertArrayNotHasKey( 'form-action', $attributes );
+		$this->assertSame( '/contact', $attributes['cta-href'] );
+		$response = $this->post( $this->fields( array( 'submissionId' => wp_generate_uuid4() ) ) );
+		$this->assertSame( 429, $response->get_status() );
+		$this->assertSame( '/contact', $this->body( $response )['link'], 'A page cached with the form still gets the link' );
+		$this->assertNotNull( therapist_attachment_article_store()->get( THERAPIST_ATTACHMENT_ARTICLE_CEILING_ROW ), 'The administrators\' notice' );
+	}
+
+	public function test_the_test_message_goes_to_the_recipient_as_visitors_messages_do() {
+		$this->post_by( self::ADMINISTRATOR ); // The users.
+		wp_set_current_user( self::ADMINISTRATOR );
+		try {
+			$this->assertTrue( therapist_attachment_article_send_test_message() );
+		} finally {
+			unset( $GLOBALS['current_user'] );
+		}
+		$this->assertCount( 1, $this->mailer->sent );
+		$this->assertSame( 'admin@example.test', $this->calls[0]['to'] );
+		$this->assertStringContainsString( 'This is a test message', $this->calls[0]['message'] );
+		$this->assertTrue( therapist_attachment_article_mail_status()['ok'] );
+	}
+
+	public function test_activation_asks_the_owner_to_confirm_where_messages_go() {
+		therapist_attachment_article_activate();
+		$this->assertNotNull( therapist_attachment_article_store()->get( THERAPIST_ATTACHMENT_ARTICLE_CONFIRM_ROW ) );
+	}
+
 	// ----------------------------------------------------------------------------------------
 	// The plain form post (JavaScript off)
 

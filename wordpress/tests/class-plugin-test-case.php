@@ -79,7 +79,7 @@ abstract class Therapist_Attachment_Article_Test_Case extends TestCase {
 
 	/**
 	 * Sets the site's settings (the option Settings → Therapist Attachment Article saves) for
-	 * this test. Keys: recipient, allowed_hosts, default_theme, default_cta_href.
+	 * this test. Keys: recipient, allowed_endpoints, keep_days, default_theme, default_cta_href.
 	 *
 	 * @param array $settings The saved option.
 	 */
