@@ -22,7 +22,10 @@ describe('The zip', () => {
     'readme.txt',
     'block/block.json',
     'block/index.js',
-    'includes/contact.php',
+    'includes/trust.php',
+    ...['route', 'checks', 'claims', 'store', 'mail', 'kept', 'form-post', 'site'].map(
+      (name) => `includes/contact/${name}.php`,
+    ),
     `assets/${SCRIPT_FILE}`,
     // The contact form's code, which the script loads from next to itself.
     `assets/${slug}.form.js`,
