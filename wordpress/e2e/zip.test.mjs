@@ -23,9 +23,18 @@ describe('The zip', () => {
     'block/block.json',
     'block/index.js',
     'includes/trust.php',
-    ...['route', 'checks', 'claims', 'store', 'mail', 'kept', 'form-post', 'site'].map(
-      (name) => `includes/contact/${name}.php`,
-    ),
+    ...[
+      'route',
+      'checks',
+      'claims',
+      'store',
+      'mail',
+      'kept',
+      'kept-screen',
+      'personal-data',
+      'form-post',
+      'site',
+    ].map((name) => `includes/contact/${name}.php`),
     `assets/${SCRIPT_FILE}`,
     // The contact form's code, which the script loads from next to itself.
     `assets/${slug}.form.js`,

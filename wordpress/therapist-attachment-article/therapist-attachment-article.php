@@ -33,6 +33,8 @@ require_once __DIR__ . '/includes/contact/checks.php';
 require_once __DIR__ . '/includes/contact/claims.php';
 require_once __DIR__ . '/includes/contact/mail.php';
 require_once __DIR__ . '/includes/contact/kept.php';
+require_once __DIR__ . '/includes/contact/kept-screen.php';
+require_once __DIR__ . '/includes/contact/personal-data.php';
 require_once __DIR__ . '/includes/contact/form-post.php';
 require_once __DIR__ . '/includes/contact/site.php';
 require_once __DIR__ . '/includes/settings.php';

@@ -34,8 +34,9 @@
  * - 500: wp_mail() failed and the message could not be kept either: nothing was received.
  *
  * Files: checks.php (who may post, the fields), claims.php (exactly once, the rate limits),
- * store.php (where claims, counters and kept messages live), mail.php, kept.php,
- * form-post.php (the plain form post), site.php (what owners see: settings' test message,
+ * store.php (where claims, counters and kept messages live), mail.php, kept.php (kept
+ * messages), kept-screen.php (what administrators see of them), personal-data.php (WordPress's
+ * exporter and eraser), form-post.php (the plain form post), site.php (what owners see: settings' test message,
  * Site Health, notices, privacy text).
  *
  * @package TherapistAttachmentArticle
