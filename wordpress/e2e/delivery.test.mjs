@@ -50,6 +50,13 @@ describe('Delivery on WordPress: only the practice, exactly once, even when mail
       join(site.wpDir, 'wp-content', 'mu-plugins', 'taa-e2e-delivery.php'),
       `<?php
 add_filter( 'comment_text', 'do_shortcode', 11 );
+// Requests of the tests may say which visitor's address they stand for.
+add_filter(
+	'therapist_attachment_article_contact_client_ip',
+	static function ( $ip ) {
+		return isset( $_SERVER['HTTP_X_TEST_IP'] ) ? $_SERVER['HTTP_X_TEST_IP'] : $ip;
+	}
+);
 add_action(
 	'phpmailer_init',
 	static function ( $phpmailer ) {
@@ -107,7 +114,10 @@ add_action(
           message: `Trial ${trial}`,
           submissionId: randomUUID(),
         };
-        const answers = await Promise.all([0, 1, 2, 3].map(() => postContact(site, body)));
+        const headers = {'X-Test-IP': `198.51.100.${trial + 1}`};
+        const answers = await Promise.all(
+          [0, 1, 2, 3].map(() => postContact(site, body, {headers})),
+        );
         const statuses = answers.map((a) => a.status).sort();
         assert.ok(statuses.includes(200), `one was sent: ${statuses}`);
         assert.ok(
@@ -117,16 +127,44 @@ add_action(
         await new Promise((r) => setTimeout(r, 300));
         assert.equal(mails(), before + 1, `trial ${trial}: ${statuses}`);
         // And the same id with another text is refused.
-        const other = await postContact(site, {...body, message: 'Something else'});
+        const other = await postContact(site, {...body, message: 'Something else'}, {headers});
         assert.equal(other.status, 409);
         assert.equal(mails(), before + 1);
       }
+    });
+
+    it('7 different messages from one address at once: the limit of 5 holds exactly', async () => {
+      const before = mails();
+      const answers = await Promise.all(
+        [1, 2, 3, 4, 5, 6, 7].map((n) =>
+          postContact(
+            site,
+            {
+              name: 'Flood',
+              email: 'flood@example.org',
+              message: `Flood ${n}`,
+              submissionId: randomUUID(),
+            },
+            {headers: {'X-Test-IP': '203.0.113.9'}},
+          ),
+        ),
+      );
+      const statuses = answers.map((a) => a.status).sort();
+      assert.deepEqual(statuses, [200, 200, 200, 200, 200, 429, 429]);
+      await until(() => mails() >= before + 5);
+      await new Promise((r) => setTimeout(r, 300));
+      assert.equal(mails(), before + 5);
     });
   });
 
   describe('without JavaScript, the form posts to the site', () => {
     const typed = 'Hello, I typed this 100% & <b>no</b> JS\nSecond line';
-    const fields = {name: 'No Script', email: 'noscript@example.org', phone: '', message: typed};
+    const fields = {
+      name: 'No Script',
+      email: 'noscript@example.org',
+      phone: '',
+      message: typed,
+    };
     let page;
     before(() => {
       page = site.content.pages.contact.link;
