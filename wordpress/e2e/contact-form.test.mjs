@@ -63,7 +63,10 @@ describe('The contact form with no set-up', () => {
 
   it('the page loads', () => assert.equal(seen.status, 200));
   it("the element posts to the plugin's route, as a path on this site", () => {
-    assert.deepEqual(seen.articles[0]?.attributes, {'form-action': CONTACT_PATH});
+    assert.deepEqual(seen.articles[0]?.attributes, {
+      'form-action': CONTACT_PATH,
+      'form-encoding': 'urlencoded',
+    });
   });
   it('shows the article with the form', () => {
     assertArticle(seen.articles[0], {level: 2, theme: null, form: true});

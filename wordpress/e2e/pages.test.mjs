@@ -139,7 +139,10 @@ describe('Pages with the article', () => {
 
   onPage('hostile', 'Shortcode with hostile values', (seen) => {
     it('the element gets no attribute but the contact form on this site', () => {
-      assert.deepEqual(seen.articles[0]?.attributes, {'form-action': CONTACT_PATH});
+      assert.deepEqual(seen.articles[0]?.attributes, {
+        'form-action': CONTACT_PATH,
+        'form-encoding': 'urlencoded',
+      });
     });
     it("falls back to the element's defaults, with the contact form", () => {
       assertArticle(seen.articles[0], {level: 2, theme: null, form: true});

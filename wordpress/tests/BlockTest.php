@@ -111,7 +111,7 @@ final class BlockTest extends Therapist_Attachment_Article_Test_Case {
 			)
 		);
 		$attributes = $this->render_checked( $html );
-		$this->assertSame( array( 'class', 'form-action' ), array_keys( $attributes ) );
+		$this->assertSame( array( 'class', 'form-action', 'form-encoding' ), array_keys( $attributes ) );
 		$this->assertSame( self::FORM_ACTION, $attributes['form-action'] );
 		$this->assertStringNotContainsString( 'alert(1)"', $html );
 	}
@@ -121,7 +121,7 @@ final class BlockTest extends Therapist_Attachment_Article_Test_Case {
 	 */
 	public function test_values_of_the_wrong_type_are_dropped( $name, $value ) {
 		$attributes = $this->render_checked( $this->block( array( $name => $value ) ) );
-		$this->assertSame( array( 'class', 'form-action' ), array_keys( $attributes ) );
+		$this->assertSame( array( 'class', 'form-action', 'form-encoding' ), array_keys( $attributes ) );
 		$this->assertSame( self::FORM_ACTION, $attributes['form-action'] );
 	}
 

@@ -42,7 +42,7 @@ final class ContactRouteTest extends Therapist_Attachment_Article_Test_Case {
 		parent::setUp();
 		$this->using_cache = wp_using_ext_object_cache( true );
 		wp_cache_flush_group( 'transient' );
-		wp_cache_flush_group( THERAPIST_ATTACHMENT_ARTICLE_CACHE_GROUP );
+		therapist_attachment_article_store()->rows = array();
 		$this->server           = $_SERVER;
 		$this->get              = $_GET;
 		$this->remote_addr      = $_SERVER['REMOTE_ADDR'];
@@ -58,7 +58,7 @@ final class ContactRouteTest extends Therapist_Attachment_Article_Test_Case {
 		}
 		$this->added = array();
 		wp_cache_flush_group( 'transient' );
-		wp_cache_flush_group( THERAPIST_ATTACHMENT_ARTICLE_CACHE_GROUP );
+		therapist_attachment_article_store()->rows = array();
 		wp_using_ext_object_cache( $this->using_cache );
 		$_SERVER                = $this->server;
 		$_GET                   = $this->get;
@@ -182,7 +182,7 @@ final class ContactRouteTest extends Therapist_Attachment_Article_Test_Case {
 		$this->assertSame(
 			"Name: Jo Visitor\nEmail: jo@example.org\nPhone: +1 (555) 123-4567\n\nMessage:\nHello Emily,\n\nI would like to book a first session.\n\n-- \n"
 			. "Sent with the contact form of Emily Powell’s article on https://example.test/\n"
-			. 'Reply to this email to answer the visitor. The website keeps no copy of this message.',
+			. 'Reply to this email to answer the visitor. Once this email is sent, the plugin keeps no copy of the message (your mail server, or a mail-logging plugin, may).',
 			$mail['body']
 		);
 	}
@@ -525,25 +525,11 @@ final class ContactRouteTest extends Therapist_Attachment_Article_Test_Case {
 		$this->assertCount( 1, $this->calls );
 	}
 
-	public function test_when_mail_fails_it_is_a_500_and_the_retry_sends() {
-		$fail = static function () {
-			return false;
-		};
-		$this->add( 'pre_wp_mail', $fail, 20 );
-		$response = $this->post( $this->fields() );
-		$this->assertSame( 500, $response->get_status() );
-		$this->assertSame( 'therapist_attachment_article_mail_failed', $this->body( $response )['code'] );
-		$this->assertSame( array(), $this->mailer->sent );
-
-		remove_filter( 'pre_wp_mail', $fail, 20 );
-		$this->assertSent( $this->post( $this->fields() ) );
-		$this->assertCount( 1, $this->mailer->sent );
-	}
-
-	public function test_no_recipient_is_a_500() {
+	public function test_with_no_recipient_the_message_is_kept_for_the_administrators() {
 		$this->add( 'therapist_attachment_article_contact_recipient', '__return_empty_string' );
-		$this->assertSame( 500, $this->post( $this->fields() )->get_status() );
+		$this->assertSame( 202, $this->post( $this->fields() )->get_status() );
 		$this->assertSame( array(), $this->calls );
+		$this->assertCount( 1, therapist_attachment_article_kept_all() );
 	}
 
 	// ----------------------------------------------------------------------------------------
@@ -581,7 +567,7 @@ final class ContactRouteTest extends Therapist_Attachment_Article_Test_Case {
 		// Once the window is over, the first address may write again.
 		$_SERVER['REMOTE_ADDR'] = '192.0.2.10';
 		$this->assertSame( array( 429 ), $this->send_many( 1 ) );
-		wp_cache_delete( therapist_attachment_article_contact_ip_key( '192.0.2.10' ) . '_' . intdiv( time(), 600 ), THERAPIST_ATTACHMENT_ARTICLE_CACHE_GROUP );
+		therapist_attachment_article_store()->delete( therapist_attachment_article_contact_counter_key( therapist_attachment_article_contact_ip_key( '192.0.2.10' ), ( intdiv( time(), 600 ) + 1 ) * 600 ) );
 		$this->assertSame( array( 200 ), $this->send_many( 1 ) );
 	}
 
@@ -593,7 +579,8 @@ final class ContactRouteTest extends Therapist_Attachment_Article_Test_Case {
 	 * @return int|false
 	 */
 	private function counter( $name, $window ) {
-		return wp_cache_get( $name . '_' . intdiv( time(), $window ), THERAPIST_ATTACHMENT_ARTICLE_CACHE_GROUP );
+		$value = therapist_attachment_article_store()->get( therapist_attachment_article_contact_counter_key( $name, ( intdiv( time(), $window ) + 1 ) * $window ) );
+		return null === $value ? false : (int) $value;
 	}
 
 	public function test_a_repeated_id_is_still_answered_as_sent_over_the_limit() {
@@ -993,14 +980,18 @@ final class ContactRouteTest extends Therapist_Attachment_Article_Test_Case {
 		$this->assertSame( 'therapist_attachment_article_site_rate_limited', $this->body( $response )['code'] );
 		$retry = (int) $response->get_headers()['Retry-After'];
 		$this->assertEqualsWithDelta( HOUR_IN_SECONDS - time() % HOUR_IN_SECONDS, $retry, 1 );
-		$this->assertCount( 3, $this->calls );
+		// The three messages, then one email telling the site's administrator, once.
+		$this->assertCount( 4, $this->calls );
+		$this->assertSame( 'admin@example.test', $this->calls[3]['to'] );
+		$this->assertStringContainsString( 'reached its limit', $this->calls[3]['subject'] );
 		$this->assertSame( 3, $this->counter( therapist_attachment_article_contact_site_key(), HOUR_IN_SECONDS ) );
 		// The refused message is not held against its address either.
 		$this->assertSame( 0, $this->counter( therapist_attachment_article_contact_ip_key( '198.51.100.4' ), 600 ) );
 		// Nor is its id: once there is room, the same message goes.
 		$fields = $this->fields( array( 'submissionId' => 'refused-then-sent' ) );
 		$this->assertSame( 429, $this->post( $fields )->get_status() );
-		wp_cache_delete( therapist_attachment_article_contact_site_key() . '_' . intdiv( time(), HOUR_IN_SECONDS ), THERAPIST_ATTACHMENT_ARTICLE_CACHE_GROUP );
+		$this->assertCount( 4, $this->calls, 'The administrator is told once an hour, not once a message' );
+		therapist_attachment_article_store()->delete( therapist_attachment_article_contact_counter_key( therapist_attachment_article_contact_site_key(), ( intdiv( time(), HOUR_IN_SECONDS ) + 1 ) * HOUR_IN_SECONDS ) );
 		$this->assertSent( $this->post( $fields ) );
 	}
 
@@ -1025,82 +1016,400 @@ final class ContactRouteTest extends Therapist_Attachment_Article_Test_Case {
 	}
 
 	// ----------------------------------------------------------------------------------------
-	// Counters under parallel requests
+	// Claims: exactly once, bound to the message
 
-	/**
-	 * Runs $test with an object cache in which, each time the plugin increments one of its
-	 * counters, another request's increment of the same counter lands first: what happens when
-	 * two PHP processes share Redis or Memcached.
-	 *
-	 * @param int      $others How many increments of other requests to interleave.
-	 * @param callable $test   The test.
-	 */
-	private function with_parallel_requests( $others, $test ) {
-		$original = $GLOBALS['wp_object_cache'];
-		$racing   = new class() extends WP_Object_Cache {
-			/** @var int */
-			public $others = 0;
-
-			public function incr( $key, $offset = 1, $group = 'default' ) {
-				if ( THERAPIST_ATTACHMENT_ARTICLE_CACHE_GROUP === $group && $this->others > 0 ) {
-					--$this->others;
-					parent::incr( $key, 1, $group ); // The other request.
-				}
-				return parent::incr( $key, $offset, $group );
-			}
-		};
-		// The same contents as WordPress's cache (its properties are private to WP_Object_Cache).
-		Closure::bind(
-			static function () use ( $original, $racing ) {
-				foreach ( get_object_vars( $original ) as $name => $value ) {
-					$racing->$name = $value;
-				}
-			},
-			null,
-			WP_Object_Cache::class
-		)();
-		$racing->others               = $others;
-		$GLOBALS['wp_object_cache'] = $racing;
-		try {
-			$test();
-		} finally {
-			$GLOBALS['wp_object_cache'] = $original;
-		}
+	public function test_two_claims_of_one_id_the_second_is_told_it_is_being_sent() {
+		$key   = therapist_attachment_article_contact_id_key( self::ID );
+		$first = therapist_attachment_article_contact_claim( $key, 'hash-a' );
+		$this->assertSame( 'claimed', $first['state'] );
+		$this->assertSame( 'sending', therapist_attachment_article_contact_claim( $key, 'hash-a' )['state'] );
+		$this->assertSame( 'other', therapist_attachment_article_contact_claim( $key, 'hash-b' )['state'] );
+		therapist_attachment_article_contact_settle( $key, $first['value'], 'sent' );
+		$this->assertSame( 'sent', therapist_attachment_article_contact_claim( $key, 'hash-a' )['state'] );
+		$this->assertSame( 'other', therapist_attachment_article_contact_claim( $key, 'hash-b' )['state'] );
 	}
 
-	public function test_counters_use_atomic_increments_so_parallel_requests_are_all_counted() {
+	public function test_a_submission_id_claimed_by_another_request_is_a_409_and_nothing_is_sent() {
+		// Another request claimed the id for this very message a moment ago.
+		$fields = $this->fields();
+		$hash   = therapist_attachment_article_contact_message_hash( therapist_attachment_article_contact_validate( $fields )['fields'] );
+		$this->assertTrue( therapist_attachment_article_store()->insert( therapist_attachment_article_contact_id_key( self::ID ), 'sending ' . $hash . ' ' . ( time() + 900 ) ) );
+		$this->assertSame( 409, $this->post( $fields )->get_status() );
+		$this->assertSame( array(), $this->calls );
+		$this->assertFalse( $this->counter( therapist_attachment_article_contact_site_key(), HOUR_IN_SECONDS ), 'Not counted' );
+	}
+
+	public function test_the_sending_mark_outlasts_any_mail_timeout_and_a_dead_attempt_is_taken_over_once() {
+		$this->assertGreaterThan( 300, THERAPIST_ATTACHMENT_ARTICLE_CONTACT_SENDING_TTL, 'Longer than PHPMailer\'s 300 s SMTP timeout' );
+		$fields = $this->fields();
+		$hash   = therapist_attachment_article_contact_message_hash( therapist_attachment_article_contact_validate( $fields )['fields'] );
+		$key    = therapist_attachment_article_contact_id_key( self::ID );
+		// An attempt that died mid-send, its mark now over.
+		therapist_attachment_article_store()->insert( $key, 'sending ' . $hash . ' ' . ( time() - 1 ) );
+		$this->assertSent( $this->post( $fields ) );
+		$this->assertSent( $this->post( $fields ) );
+		$this->assertCount( 1, $this->calls );
+	}
+
+	public function test_the_same_id_with_another_message_is_refused_not_answered_sent() {
+		$this->assertSent( $this->post( $this->fields() ) );
+		$response = $this->post( $this->fields( array( 'message' => 'Something else entirely' ) ) );
+		$this->assertSame( 409, $response->get_status() );
+		$this->assertSame( 'therapist_attachment_article_id_reused', $this->body( $response )['code'] );
+		$this->assertCount( 1, $this->calls );
+	}
+
+	public function test_counters_leave_nothing_after_their_window() {
+		$store = therapist_attachment_article_store();
+		// A counter of a window that ended a second ago, and one of the current window.
+		$store->insert( therapist_attachment_article_contact_counter_key( 'ip_old', time() - 1 ), '3' );
+		$this->assertSame( array( 200 ), $this->send_many( 1 ) );
+		$names = array_keys( $store->with_prefix( 'taa_count_' ) );
+		$this->assertCount( 2, $names, 'This window\'s address and site counters only' );
+		foreach ( $names as $name ) {
+			$this->assertGreaterThan( time(), (int) substr( $name, strlen( 'taa_count_' ), 10 ) );
+		}
+		// After the window, the clean-up (WP-Cron, or the next message) leaves nothing.
+		$store->delete_before( 'taa_count_', therapist_attachment_article_contact_counter_key( '', time() + 3601 ) );
+		$this->assertSame( array(), $store->with_prefix( 'taa_count_' ) );
+	}
+
+	// ----------------------------------------------------------------------------------------
+	// Mail fails: the message is kept, encrypted, and delivered once later
+
+	/** Makes wp_mail() fail until the returned function is called. */
+	private function break_mail() {
+		$fail = static function () {
+			return false;
+		};
+		add_filter( 'pre_wp_mail', $fail, 20 );
+		$this->added[] = array( 'pre_wp_mail', $fail, 20 );
+		return static function () use ( $fail ) {
+			remove_filter( 'pre_wp_mail', $fail, 20 );
+		};
+	}
+
+	public function test_when_mail_fails_the_message_is_kept_encrypted_and_the_visitor_told_so() {
+		$this->break_mail();
+		$response = $this->post( $this->fields( array( 'message' => 'Unique kept text K' ) ) );
+		$this->assertSame( 202, $response->get_status() );
+		$body = $this->body( $response );
+		$this->assertFalse( $body['sent'] );
+		$this->assertTrue( $body['kept'] );
+		$this->assertStringContainsString( 'Your message was received', $body['message'] );
+
+		$kept = therapist_attachment_article_store()->with_prefix( 'taa_kept_' );
+		$this->assertCount( 1, $kept );
+		$all = serialize( therapist_attachment_article_store()->rows );
+		foreach ( array( 'Jo Visitor', 'jo@example.org', '555', 'Unique kept text K' ) as $secret ) {
+			$this->assertStringNotContainsString( $secret, $all, 'Nothing readable in the database' );
+		}
+		$message = array_values( therapist_attachment_article_kept_all() )[0];
+		$this->assertSame( 'Unique kept text K', $message['fields']['message'] );
+		$this->assertSame( 'jo@example.org', $message['fields']['email'] );
+
+		// The visitor's retry is answered the same, and nothing more is kept.
+		$this->assertSame( 202, $this->post( $this->fields( array( 'message' => 'Unique kept text K' ) ) )->get_status() );
+		$this->assertCount( 1, therapist_attachment_article_store()->with_prefix( 'taa_kept_' ) );
+	}
+
+	public function test_a_kept_message_is_delivered_once_when_mail_works_again_then_deleted() {
+		$repair = $this->break_mail();
+		$this->post( $this->fields() );
+		$id = array_keys( therapist_attachment_article_kept_all() )[0];
+		$this->assertSame( 'failed', therapist_attachment_article_kept_send( $id ) );
+		$this->assertSame( array(), $this->mailer->sent );
+		$repair();
+		$this->assertSame( 'sent', therapist_attachment_article_kept_send( $id ) );
+		$this->assertCount( 1, $this->mailer->sent );
+		$this->assertStringContainsString( "Hello Emily,\n\nI would like to book a first session.", $this->mailer->sent[0]['body'] );
+		$this->assertStringContainsString( 'could not email it then', $this->mailer->sent[0]['body'] );
+		$this->assertSame( array(), therapist_attachment_article_kept_all() );
+		$this->assertSame( 'gone', therapist_attachment_article_kept_send( $id ) );
+		$this->assertCount( 1, $this->mailer->sent );
+	}
+
+	public function test_a_kept_message_tried_by_two_requests_at_once_is_tried_by_one() {
+		$this->break_mail();
+		$this->post( $this->fields() );
+		$id   = array_keys( therapist_attachment_article_kept_all() )[0];
+		$seen = null;
+		// While the first try is under way, another request (WP-Cron, an administrator) tries.
 		$this->add(
-			'therapist_attachment_article_contact_rate_limit',
+			'pre_wp_mail',
+			static function ( $short_circuit ) use ( $id, &$seen ) {
+				if ( null === $seen ) {
+					$seen = 'pending';
+					$seen = therapist_attachment_article_kept_send( $id );
+				}
+				return $short_circuit;
+			},
+			5
+		);
+		therapist_attachment_article_kept_send( $id );
+		$this->assertSame( 'busy', $seen );
+	}
+
+	public function test_the_retry_waits_longer_each_time() {
+		$waits = array_map( 'therapist_attachment_article_kept_backoff', range( 0, 6 ) );
+		$this->assertSame( array( 300, 900, 3600, 10800, 21600, 43200, 43200 ), $waits );
+	}
+
+	public function test_kept_messages_older_than_the_retention_period_are_deleted() {
+		$this->break_mail();
+		$this->post( $this->fields() );
+		$store = therapist_attachment_article_store();
+		$name  = array_keys( $store->with_prefix( 'taa_kept_' ) )[0];
+		$row   = json_decode( $store->get( $name ), true );
+		$row['received'] = time() - 29 * DAY_IN_SECONDS;
+		$store->set( $name, wp_json_encode( $row ) );
+		therapist_attachment_article_kept_expire();
+		$this->assertCount( 1, $store->with_prefix( 'taa_kept_' ), 'Default: 30 days' );
+		$row['received'] = time() - 31 * DAY_IN_SECONDS;
+		$store->set( $name, wp_json_encode( $row ) );
+		therapist_attachment_article_kept_expire();
+		$this->assertSame( array(), $store->with_prefix( 'taa_kept_' ) );
+	}
+
+	public function test_when_the_message_can_neither_be_mailed_nor_kept_it_is_a_500_and_the_retry_may_try_again() {
+		$this->break_mail();
+		$full  = therapist_attachment_article_store();
+		$store = new class() extends Therapist_Attachment_Article_Store {
+			public $inner;
+			public function insert( $name, $value ) {
+				return 0 === strpos( $name, 'taa_kept_' ) ? false : $this->inner->insert( $name, $value );
+			}
+			public function get( $name ) {
+				return $this->inner->get( $name );
+			}
+			public function set( $name, $value ) {
+				$this->inner->set( $name, $value );
+			}
+			public function replace( $name, $old, $new ) {
+				return $this->inner->replace( $name, $old, $new );
+			}
+			public function increment_below( $name, $limit ) {
+				return $this->inner->increment_below( $name, $limit );
+			}
+			public function decrement( $name ) {
+				$this->inner->decrement( $name );
+			}
+			public function delete( $name ) {
+				return $this->inner->delete( $name );
+			}
+			public function delete_if( $name, $value ) {
+				return $this->inner->delete_if( $name, $value );
+			}
+			public function with_prefix( $prefix ) {
+				return $this->inner->with_prefix( $prefix );
+			}
+			public function delete_before( $prefix, $bound ) {
+				$this->inner->delete_before( $prefix, $bound );
+			}
+		};
+		$store->inner = $full;
+		therapist_attachment_article_store( $store );
+		try {
+			$response = $this->post( $this->fields() );
+		} finally {
+			therapist_attachment_article_store( $full );
+		}
+		$this->assertSame( 500, $response->get_status() );
+		$this->assertSame( 'therapist_attachment_article_mail_failed', $this->body( $response )['code'] );
+		$this->assertStringContainsString( 'did not keep it', $this->body( $response )['message'] );
+		$this->assertSame( 0, (int) $this->counter( therapist_attachment_article_contact_ip_key( '192.0.2.10' ), 600 ), 'Not counted' );
+		$this->assertSame( array(), $full->with_prefix( 'taa_claim_' ), 'The claim is let go' );
+	}
+
+	public function test_the_exporter_and_eraser_find_a_visitors_kept_messages_by_email() {
+		$this->break_mail();
+		$this->post( $this->fields() );
+		$this->post( $this->fields( array( 'email' => 'other@example.org', 'submissionId' => wp_generate_uuid4() ) ) );
+		$this->assertArrayHasKey( 'therapist-attachment-article', therapist_attachment_article_register_exporter( array() ) );
+		$this->assertArrayHasKey( 'therapist-attachment-article', therapist_attachment_article_register_eraser( array() ) );
+
+		$export = therapist_attachment_article_export( 'JO@example.org' );
+		$this->assertTrue( $export['done'] );
+		$this->assertCount( 1, $export['data'] );
+		$values = array_column( $export['data'][0]['data'], 'value', 'name' );
+		$this->assertSame( 'Jo Visitor', $values['Name'] );
+		$this->assertSame( "Hello Emily,\n\nI would like to book a first session.", $values['Message'] );
+		$this->assertSame( array(), therapist_attachment_article_export( 'nobody@example.org' )['data'] );
+
+		$erased = therapist_attachment_article_erase( 'jo@example.org' );
+		$this->assertTrue( $erased['items_removed'] );
+		$this->assertFalse( $erased['items_retained'] );
+		$this->assertSame( array(), therapist_attachment_article_export( 'jo@example.org' )['data'] );
+		$this->assertCount( 1, therapist_attachment_article_export( 'other@example.org' )['data'], 'Another visitor\'s message stays' );
+		$this->assertFalse( therapist_attachment_article_erase( 'jo@example.org' )['items_removed'] );
+	}
+
+	public function test_site_health_reports_a_broken_mailer_and_kept_messages() {
+		$this->assertArrayHasKey( 'therapist_attachment_article_mail', therapist_attachment_article_site_health_tests( array( 'direct' => array() ) )['direct'] );
+		$this->assertSent( $this->post( $this->fields() ) );
+		$result = therapist_attachment_article_site_health();
+		$this->assertSame( 'recommended', $result['status'], 'Mail works; messages go to the admin email without the owner choosing' );
+		$this->assertStringContainsString( 'because no address was chosen', $result['description'] );
+
+		$this->break_mail();
+		$this->post( $this->fields( array( 'submissionId' => wp_generate_uuid4(), 'message' => 'Another' ) ) );
+		$result = therapist_attachment_article_site_health();
+		$this->assertSame( 'critical', $result['status'] );
+		$this->assertStringContainsString( 'cannot send email', $result['description'] );
+		$this->assertStringContainsString( '1 message is waiting', $result['description'] );
+	}
+
+	public function test_the_key_of_kept_messages_comes_from_wp_config_not_the_database() {
+		$secret = therapist_attachment_article_secret();
+		$this->assertSame( 'config', $secret['source'] );
+		$this->assertStringContainsString( NONCE_KEY, $secret['secret'] );
+	}
+
+	public function test_at_the_sites_ceiling_articles_show_the_contact_page_link_instead_of_the_form() {
+		$this->add(
+			'therapist_attachment_article_contact_site_limit',
 			static function () {
-				return array(
-					'limit'  => 4,
-					'window' => 600,
-				);
+				return 1;
 			}
 		);
-		$this->with_parallel_requests(
-			4,
-			function () {
-				// Each message's counters (address, then site) see one other request's increment.
-				$this->assertSame( array( 200 ), $this->send_many( 1 ) );
-				$this->assertSame( 2, $this->counter( therapist_attachment_article_contact_ip_key( '192.0.2.10' ), 600 ), 'Nothing lost' );
-				$this->assertSame( 2, $this->counter( therapist_attachment_article_contact_site_key(), HOUR_IN_SECONDS ) );
-				$this->assertSame( array( 200 ), $this->send_many( 1 ) );
-				$this->assertSame( 4, $this->counter( therapist_attachment_article_contact_ip_key( '192.0.2.10' ), 600 ) );
-				// The limit of 4 is reached by 2 of this request's messages and 2 of the others.
-				$this->assertSame( array( 429 ), $this->send_many( 1 ) );
-				$this->assertSame( 4, $this->counter( therapist_attachment_article_contact_ip_key( '192.0.2.10' ), 600 ) );
-			}
+		$this->settings( array( 'default_cta_href' => '/contact' ) );
+		$attributes = therapist_attachment_article_sanitize_attributes( array( 'form' => 'on' ) );
+		$this->assertArrayHasKey( 'form-action', $attributes, 'Below the ceiling: the form' );
+		$this->assertSame( array( 200 ), $this->send_many( 1 ) );
+		$this->assertTrue( therapist_attachment_article_contact_ceiling_is_reached() );
+		$attributes = therapist_attachment_article_sanitize_attributes( array( 'form' => 'on' ) );
+		$this->assertArrayNotHasKey( 'form-action', $attributes );
+		$this->assertSame( '/contact', $attributes['cta-href'] );
+		$response = $this->post( $this->fields( array( 'submissionId' => wp_generate_uuid4() ) ) );
+		$this->assertSame( 429, $response->get_status() );
+		$this->assertSame( '/contact', $this->body( $response )['link'], 'A page cached with the form still gets the link' );
+		$this->assertNotNull( therapist_attachment_article_store()->get( THERAPIST_ATTACHMENT_ARTICLE_CEILING_ROW ), 'The administrators\' notice' );
+	}
+
+	public function test_the_test_message_goes_to_the_recipient_as_visitors_messages_do() {
+		$this->post_by( self::ADMINISTRATOR ); // The users.
+		wp_set_current_user( self::ADMINISTRATOR );
+		try {
+			$this->assertTrue( therapist_attachment_article_send_test_message() );
+		} finally {
+			unset( $GLOBALS['current_user'] );
+		}
+		$this->assertCount( 1, $this->mailer->sent );
+		$this->assertSame( 'admin@example.test', $this->calls[0]['to'] );
+		$this->assertStringContainsString( 'This is a test message', $this->calls[0]['message'] );
+		$this->assertTrue( therapist_attachment_article_mail_status()['ok'] );
+	}
+
+	public function test_activation_asks_the_owner_to_confirm_where_messages_go() {
+		therapist_attachment_article_activate();
+		$this->assertNotNull( therapist_attachment_article_store()->get( THERAPIST_ATTACHMENT_ARTICLE_CONFIRM_ROW ) );
+	}
+
+	// ----------------------------------------------------------------------------------------
+	// The plain form post (JavaScript off)
+
+	/**
+	 * Posts the form as a browser does without JavaScript: a urlencoded navigation, no
+	 * submission id.
+	 */
+	private function navigate( $fields, $headers = array() ) {
+		unset( $fields['submissionId'] );
+		return $this->post(
+			$fields,
+			'urlencoded',
+			array_merge(
+				array(
+					'Accept'         => 'text/html,application/xhtml+xml,*/*;q=0.8',
+					'Sec-Fetch-Mode' => 'navigate',
+					'Sec-Fetch-Site' => 'same-origin',
+					'Origin'         => 'https://example.test',
+					'Referer'        => 'https://example.test/reach-out/?utm=x',
+				),
+				$headers
+			)
 		);
+	}
+
+	public function test_a_plain_form_post_is_sent_once_and_answered_with_a_303_back_to_the_page() {
+		$response = $this->navigate( $this->fields() );
+		$this->assertSame( 303, $response->get_status() );
+		$location = $response->get_headers()['Location'];
+		$this->assertSame( 'https://example.test/reach-out/?utm=x&taa-contact=sent#therapist-attachment-article-result', $location );
+		$this->assertSame( 'no-store', $response->get_headers()['Cache-Control'] );
+		$this->assertCount( 1, $this->calls );
+		$this->assertStringContainsString( "Hello Emily,\n\nI would like to book a first session.", $this->calls[0]['message'] );
+
+		// Back, then Send again (or a second identical post): nothing more is sent.
+		$this->assertSame( 303, $this->navigate( $this->fields() )->get_status() );
+		$this->assertCount( 1, $this->calls );
+		// Another message is another message.
+		$this->assertSame( 303, $this->navigate( $this->fields( array( 'message' => 'A second question' ) ) )->get_status() );
 		$this->assertCount( 2, $this->calls );
 	}
 
-	public function test_a_submission_id_is_claimed_atomically() {
-		// Another request claimed the id a moment ago (wp_cache_add() succeeded there first).
-		$this->assertTrue( wp_cache_add( therapist_attachment_article_contact_id_key( self::ID ), 'sending', THERAPIST_ATTACHMENT_ARTICLE_CACHE_GROUP, 120 ) );
-		$this->assertSame( 409, $this->post( $this->fields() )->get_status() );
+	public function test_a_plain_form_post_never_puts_the_message_in_a_url() {
+		$response = $this->navigate( $this->fields( array( 'message' => 'Secretword here' ) ) );
+		$location = $response->get_headers()['Location'];
+		foreach ( array( 'Secretword', 'Jo', 'jo%40example', 'jo@example', '555' ) as $secret ) {
+			$this->assertStringNotContainsString( $secret, $location );
+		}
+	}
+
+	public function test_a_plain_form_post_from_another_site_or_nowhere_is_refused_with_a_page() {
+		foreach (
+			array(
+				array( 'Origin' => 'https://evil.example' ),
+				array( 'Origin' => 'null' ),
+			) as $headers
+		) {
+			$response = $this->navigate( $this->fields(), $headers );
+			$this->assertSame( 403, $response->get_status() );
+			$this->assertSame( 'text/html; charset=UTF-8', $response->get_headers()['Content-Type'] );
+			$this->assertStringContainsString( 'Your message was not sent', $response->get_data()['therapist_attachment_article_html'] );
+		}
+		// No Origin (a browser that sends none) and a Referer of another site: refused too.
+		$request = new WP_REST_Request( 'POST', self::ROUTE );
+		$request->set_header( 'Content-Type', 'application/x-www-form-urlencoded' );
+		$request->set_header( 'Accept', 'text/html' );
+		$request->set_header( 'Referer', 'https://evil.example/page' );
+		$fields = $this->fields();
+		unset( $fields['submissionId'] );
+		$request->set_body_params( $fields );
+		$this->assertSame( 403, rest_do_request( $request )->get_status() );
 		$this->assertSame( array(), $this->calls );
-		$this->assertFalse( $this->counter( therapist_attachment_article_contact_site_key(), HOUR_IN_SECONDS ), 'Not counted' );
+	}
+
+	public function test_a_plain_form_post_with_an_invalid_field_gets_a_page_that_says_so() {
+		$response = $this->navigate( $this->fields( array( 'email' => 'not an address' ) ) );
+		$this->assertSame( 422, $response->get_status() );
+		$html = $response->get_data()['therapist_attachment_article_html'];
+		$this->assertStringContainsString( 'Email: Please enter an email address', $html );
+		$this->assertStringContainsString( 'Back button', $html );
+		$this->assertStringNotContainsString( '<script', $html );
+		$this->assertSame( array(), $this->calls );
+	}
+
+	public function test_a_plain_form_post_when_mail_fails_is_kept_and_the_page_says_so() {
+		$this->break_mail();
+		$response = $this->navigate( $this->fields() );
+		$this->assertSame( 303, $response->get_status() );
+		$this->assertStringContainsString( 'taa-contact=kept', $response->get_headers()['Location'] );
+		$this->assertCount( 1, therapist_attachment_article_kept_all() );
+	}
+
+	public function test_the_page_shows_the_result_above_the_article_once() {
+		$_GET['taa-contact'] = 'sent';
+		$html                = therapist_attachment_article_render( array( 'form-action' => self::FORM_ACTION ) );
+		$this->assertStringStartsWith( '<p id="therapist-attachment-article-result" class="therapist-attachment-article-result" role="status">Thank you, your message was sent.', $html );
+		$this->assertStringNotContainsString( 'therapist-attachment-article-result', therapist_attachment_article_render( array( 'form-action' => self::FORM_ACTION ) ), 'Once per page' );
+	}
+
+	public function test_the_elements_own_post_is_not_a_plain_form_post() {
+		$response = $this->post( $this->fields(), 'urlencoded' );
+		$this->assertSent( $response );
+		$fields = $this->fields();
+		unset( $fields['submissionId'] );
+		$this->assertSame( 400, $this->post( $fields, 'urlencoded', array( 'Accept' => 'application/json', 'Sec-Fetch-Mode' => 'cors' ) )->get_status() );
 	}
 
 	// ----------------------------------------------------------------------------------------
@@ -1110,26 +1419,20 @@ final class ContactRouteTest extends Therapist_Attachment_Article_Test_Case {
 		$_SERVER['REMOTE_ADDR'] = '203.0.113.77';
 		$this->assertSent( $this->post( $this->fields( array( 'name' => 'Unique Name Q', 'message' => 'Unique message text Z' ) ) ) );
 
-		// Everything WordPress's object cache holds, where the transients are.
-		$cache = Closure::bind(
-			static function () {
-				return $GLOBALS['wp_object_cache']->cache;
-			},
-			null,
-			WP_Object_Cache::class
-		)();
-		$kept = $cache[ THERAPIST_ATTACHMENT_ARTICLE_CACHE_GROUP ];
-		ksort( $kept );
-		$this->assertSame( array( 1, 'sent', 1 ), array_values( $kept ), 'The address\'s count, the id, the site\'s count' );
-		$this->assertMatchesRegularExpression( '/^taa_rate_[0-9a-f]{32}_[0-9]+$/', array_keys( $kept )[0] );
-		$this->assertMatchesRegularExpression( '/^taa_sent_[0-9a-f]{32}$/', array_keys( $kept )[1] );
-		$this->assertSame( 'taa_site_' . intdiv( time(), HOUR_IN_SECONDS ), array_keys( $kept )[2] );
-		$this->assertEmpty( isset( $cache['transient'] ) ? $cache['transient'] : array(), 'No transients where an object cache exists' );
-		$all = serialize( $cache );
+		$rows = therapist_attachment_article_store()->rows;
+		ksort( $rows );
+		$names = array_keys( $rows );
+		$this->assertCount( 4, $rows, 'The claim, the address\'s count, the site\'s count, the last mail\'s outcome' );
+		$this->assertMatchesRegularExpression( '/^taa_claim_[0-9a-f]{32}$/', $names[0] );
+		$this->assertMatchesRegularExpression( '/^sent [0-9a-f]{32} [0-9]+$/', $rows[ $names[0] ] );
+		$this->assertMatchesRegularExpression( '/^taa_count_[0-9]{10}_ip_[0-9a-f]{32}$/', $names[1] );
+		$this->assertMatchesRegularExpression( '/^taa_count_[0-9]{10}_site$/', $names[2] );
+		$this->assertSame( 'taa_mail_status', $names[3] );
+		$all = serialize( $rows );
 		foreach ( array( 'Unique Name Q', 'jo@example.org', '555', 'Unique message text Z', '203.0.113.77', self::ID ) as $secret ) {
 			$this->assertStringNotContainsString( $secret, $all );
 		}
-		// And no database: a write would have thrown (wp-content/db.php).
+		// And no other database write: it would have thrown (wp-content/db.php).
 	}
 
 	public function test_the_privacy_policy_text_names_what_is_kept() {
@@ -1137,6 +1440,11 @@ final class ContactRouteTest extends Therapist_Attachment_Article_Test_Case {
 		$this->assertStringContainsString( 'keyed hash of your IP address', $text );
 		$this->assertStringContainsString( '24 hours', $text );
 		$this->assertStringContainsString( 'current hour', $text );
+		$this->assertStringContainsString( 'encrypted, in its database', $text );
+		$this->assertStringContainsString( 'at the latest 30 days after you sent it', $text );
+		$this->assertStringContainsString( 'until the end of the 10-minute period', $text );
+		$this->assertStringContainsString( 'never what you wrote', $text );
+		$this->assertStringNotContainsString( 'does not keep them.', $text, 'No broader claim than the truth' );
 	}
 
 	public function test_the_privacy_policy_text_is_only_added_in_the_admin() {

@@ -72,7 +72,7 @@ final class ScriptTest extends Therapist_Attachment_Article_Test_Case {
 	public function test_the_block_editor_script_is_told_the_facts_and_the_sites_settings() {
 		$this->settings(
 			array(
-				'allowed_hosts'    => array( 'forms.example.com' ),
+				'allowed_endpoints' => array( 'https://forms.example.com/f/abc123' ),
 				'default_theme'    => 'dark',
 				'default_cta_href' => '/contact-us',
 			)
@@ -97,7 +97,7 @@ final class ScriptTest extends Therapist_Attachment_Article_Test_Case {
 				$this->assertSame( therapist_attachment_article_labels(), $data['labels'] );
 				$this->assertSame( self::FORM_ACTION, $data['contactUrl'] );
 				$this->assertSame( $may_choose, $data['canChooseEndpoint'], 'The trust rule, for the one editing' );
-				$this->assertSame( array( 'forms.example.com' ), $data['allowedHosts'] );
+				$this->assertSame( array( 'https://forms.example.com/f/abc123' ), $data['allowedEndpoints'] );
 				$this->assertSame( 'dark', $data['defaultTheme'] );
 				$this->assertSame( '/contact-us', $data['defaultCtaHref'] );
 			}

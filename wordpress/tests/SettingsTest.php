@@ -61,7 +61,8 @@ final class SettingsTest extends Therapist_Attachment_Article_Test_Case {
 	private function valid() {
 		return array(
 			'recipient'        => 'emily@example.test, office@example.test',
-			'allowed_hosts'    => "forms.example.com\nmail.example.org",
+			'allowed_endpoints'    => "https://forms.example.com/f/abc123\nhttps://mail.example.org/form/",
+			'keep_days'        => '14',
 			'default_theme'    => 'dark',
 			'default_cta_href' => '/contact',
 		);
@@ -74,7 +75,8 @@ final class SettingsTest extends Therapist_Attachment_Article_Test_Case {
 		$this->assertSame(
 			array(
 				'recipient'        => '',
-				'allowed_hosts'    => array(),
+				'allowed_endpoints'    => array(),
+				'keep_days'        => 30,
 				'default_theme'    => '',
 				'default_cta_href' => '',
 			),
@@ -87,7 +89,8 @@ final class SettingsTest extends Therapist_Attachment_Article_Test_Case {
 		$this->assertSame(
 			array(
 				'recipient'        => 'emily@example.test',
-				'allowed_hosts'    => array(),
+				'allowed_endpoints'    => array(),
+				'keep_days'        => 30,
 				'default_theme'    => '',
 				'default_cta_href' => '',
 			),
@@ -97,7 +100,8 @@ final class SettingsTest extends Therapist_Attachment_Article_Test_Case {
 		$this->store(
 			array(
 				'recipient'        => array( 'x' ),
-				'allowed_hosts'    => 'forms.example.com',
+				'allowed_endpoints'    => 'https://forms.example.com/f',
+				'keep_days'        => 0,
 				'default_theme'    => 'purple',
 				'default_cta_href' => 5,
 			)
@@ -124,7 +128,8 @@ final class SettingsTest extends Therapist_Attachment_Article_Test_Case {
 		$this->assertSame(
 			array(
 				'recipient'        => 'emily@example.test, office@example.test',
-				'allowed_hosts'    => array( 'forms.example.com', 'mail.example.org' ),
+				'allowed_endpoints'    => array( 'https://forms.example.com/f/abc123', 'https://mail.example.org/form/' ),
+				'keep_days'        => 14,
 				'default_theme'    => 'dark',
 				'default_cta_href' => '/contact',
 			),
@@ -137,26 +142,27 @@ final class SettingsTest extends Therapist_Attachment_Article_Test_Case {
 		$clean = $this->sanitize(
 			array(
 				'recipient'        => ' emily@example.test ,, Emily@Example.test,office@example.test, ',
-				'allowed_hosts'    => "  Forms.Example.COM \r\n\r\nforms.example.com\rxn--bcher-kva.example\n",
+				'allowed_endpoints'    => "  https://forms.example.com/f/abc123 \r\n\r\nhttps://forms.example.com/f/abc123\rhttps://xn--bcher-kva.example/form\n",
 				'default_theme'    => '',
 				'default_cta_href' => ' https://example.com/book?x=1&y=2 ',
 			)
 		);
 		$this->assertSame( 'emily@example.test, office@example.test', $clean['recipient'] );
-		$this->assertSame( array( 'forms.example.com', 'xn--bcher-kva.example' ), $clean['allowed_hosts'] );
+		$this->assertSame( array( 'https://forms.example.com/f/abc123', 'https://xn--bcher-kva.example/form' ), $clean['allowed_endpoints'] );
 		$this->assertSame( '', $clean['default_theme'] );
 		$this->assertSame( 'https://example.com/book?x=1&y=2', $clean['default_cta_href'] );
 		$this->assertSame( array(), $this->errors() );
 	}
 
 	public function test_empty_values_are_the_defaults() {
-		$this->store( array_merge( $this->valid(), array( 'allowed_hosts' => array( 'forms.example.com' ) ) ) );
+		$this->store( array_merge( $this->valid(), array( 'allowed_endpoints' => array( 'https://forms.example.com/f/abc123' ) ) ) );
 		$this->assertSame(
 			therapist_attachment_article_settings_defaults(),
 			$this->sanitize(
 				array(
 					'recipient'        => '',
-					'allowed_hosts'    => '',
+					'allowed_endpoints'    => '',
+					'keep_days'        => '30',
 					'default_theme'    => '',
 					'default_cta_href' => '',
 				)
@@ -171,7 +177,8 @@ final class SettingsTest extends Therapist_Attachment_Article_Test_Case {
 	public function test_a_bad_value_keeps_the_previous_one_and_names_its_field( $key, $value, $label ) {
 		$previous = array(
 			'recipient'        => 'emily@example.test',
-			'allowed_hosts'    => array( 'forms.example.com' ),
+			'allowed_endpoints'    => array( 'https://forms.example.com/f/abc123' ),
+			'keep_days'        => 30,
 			'default_theme'    => 'light',
 			'default_cta_href' => '/contact',
 		);
@@ -201,21 +208,21 @@ final class SettingsTest extends Therapist_Attachment_Article_Test_Case {
 			'recipient with a header'         => array( 'recipient', "emily@example.test\nBcc: eve@example.net", 'Send messages to' ),
 			'recipient markup'                => array( 'recipient', '<script>alert(1)</script>@x.y', 'Send messages to' ),
 			'recipient not text'              => array( 'recipient', 5, 'Send messages to' ),
-			'host with a scheme'              => array( 'allowed_hosts', 'https://forms.example.com', 'Other servers that may receive messages' ),
-			'host with a path'                => array( 'allowed_hosts', 'forms.example.com/contact', 'Other servers that may receive messages' ),
-			'host with a port'                => array( 'allowed_hosts', 'forms.example.com:8443', 'Other servers that may receive messages' ),
-			'host with a user'                => array( 'allowed_hosts', 'me@forms.example.com', 'Other servers that may receive messages' ),
-			'host with a wildcard'            => array( 'allowed_hosts', '*.example.com', 'Other servers that may receive messages' ),
-			'host with a space'               => array( 'allowed_hosts', 'forms example.com', 'Other servers that may receive messages' ),
-			'host with an underscore'         => array( 'allowed_hosts', 'forms_1.example.com', 'Other servers that may receive messages' ),
-			'host with a leading hyphen'      => array( 'allowed_hosts', '-forms.example.com', 'Other servers that may receive messages' ),
-			'host with an empty label'        => array( 'allowed_hosts', 'forms..example.com', 'Other servers that may receive messages' ),
-			'host with a trailing dot'        => array( 'allowed_hosts', 'forms.example.com.', 'Other servers that may receive messages' ),
-			'host label of 64'                => array( 'allowed_hosts', str_repeat( 'a', 64 ) . '.example.com', 'Other servers that may receive messages' ),
-			'host not ASCII'                  => array( 'allowed_hosts', 'bücher.example', 'Other servers that may receive messages' ),
-			'host markup'                     => array( 'allowed_hosts', '<script>alert(1)</script>', 'Other servers that may receive messages' ),
-			'hosts not text'                  => array( 'allowed_hosts', 5, 'Other servers that may receive messages' ),
-			'hosts a list with a non-string'  => array( 'allowed_hosts', array( 'a.example', array( 'b' ) ), 'Other servers that may receive messages' ),
+			'endpoint only a host'            => array( 'allowed_endpoints', 'forms.example.com', 'Other addresses that may receive messages' ),
+			'endpoint only an origin'         => array( 'allowed_endpoints', 'https://formspree.io', 'Other addresses that may receive messages' ),
+			'endpoint only an origin and /'   => array( 'allowed_endpoints', 'https://formspree.io/', 'Other addresses that may receive messages' ),
+			'endpoint http'                   => array( 'allowed_endpoints', 'http://forms.example.com/f/abc', 'Other addresses that may receive messages' ),
+			'endpoint a path on this site'    => array( 'allowed_endpoints', '/my-handler', 'Other addresses that may receive messages' ),
+			'endpoint with a user'            => array( 'allowed_endpoints', 'https://me@forms.example.com/f/abc', 'Other addresses that may receive messages' ),
+			'endpoint with dot segments'      => array( 'allowed_endpoints', 'https://forms.example.com/f/abc/../x', 'Other addresses that may receive messages' ),
+			'endpoint with encoded dots'      => array( 'allowed_endpoints', 'https://forms.example.com/f/%2e%2e/x', 'Other addresses that may receive messages' ),
+			'endpoint javascript'             => array( 'allowed_endpoints', 'javascript:alert(1)', 'Other addresses that may receive messages' ),
+			'endpoint markup'                 => array( 'allowed_endpoints', '<script>alert(1)</script>', 'Other addresses that may receive messages' ),
+			'endpoints not text'              => array( 'allowed_endpoints', 5, 'Other addresses that may receive messages' ),
+			'endpoints a list with a non-string' => array( 'allowed_endpoints', array( 'https://a.example/f', array( 'b' ) ), 'Other addresses that may receive messages' ),
+			'keep days 0'                     => array( 'keep_days', '0', 'Keep messages that could not be emailed for' ),
+			'keep days 366'                   => array( 'keep_days', 366, 'Keep messages that could not be emailed for' ),
+			'keep days not a number'          => array( 'keep_days', 'forever', 'Keep messages that could not be emailed for' ),
 			'theme unknown'                   => array( 'default_theme', 'purple', 'Colour scheme' ),
 			'theme not text'                  => array( 'default_theme', array( 'dark' ), 'Colour scheme' ),
 			'theme in capitals'               => array( 'default_theme', 'DARK', 'Colour scheme' ),
@@ -229,17 +236,17 @@ final class SettingsTest extends Therapist_Attachment_Article_Test_Case {
 	}
 
 	public function test_keys_not_submitted_are_unchanged_and_unknown_keys_dropped() {
-		$this->store( array_merge( $this->valid(), array( 'allowed_hosts' => array( 'forms.example.com' ) ) ) );
+		$this->store( array_merge( $this->valid(), array( 'allowed_endpoints' => array( 'https://forms.example.com/f/abc123' ) ) ) );
 		$clean = $this->sanitize(
 			array(
 				'default_theme' => 'auto',
 				'evil'          => 'x',
 			)
 		);
-		$this->assertSame( array( 'recipient', 'allowed_hosts', 'default_theme', 'default_cta_href' ), array_keys( $clean ) );
+		$this->assertSame( array( 'recipient', 'allowed_endpoints', 'keep_days', 'default_theme', 'default_cta_href' ), array_keys( $clean ) );
 		$this->assertSame( 'auto', $clean['default_theme'] );
 		$this->assertSame( 'emily@example.test, office@example.test', $clean['recipient'] );
-		$this->assertSame( array( 'forms.example.com' ), $clean['allowed_hosts'] );
+		$this->assertSame( array( 'https://forms.example.com/f/abc123' ), $clean['allowed_endpoints'] );
 		$this->assertSame( therapist_attachment_article_settings(), $this->sanitize( 'nonsense' ), 'Not an array: nothing changes' );
 	}
 
@@ -313,9 +320,10 @@ final class SettingsTest extends Therapist_Attachment_Article_Test_Case {
 		$this->store(
 			array(
 				'recipient'        => 'emily@example.test',
-				'allowed_hosts'    => array( 'forms.example.com', 'mail.example.org' ),
-				'default_theme'    => 'dark',
-				'default_cta_href' => '/contact?a=1&b="2"',
+				'allowed_endpoints' => array( 'https://forms.example.com/f/abc123', 'https://mail.example.org/form/' ),
+				'keep_days'         => 14,
+				'default_theme'     => 'dark',
+				'default_cta_href'  => '/contact?a=1&b="2"',
 			)
 		);
 		ob_start();
@@ -331,15 +339,21 @@ final class SettingsTest extends Therapist_Attachment_Article_Test_Case {
 
 		$this->assertSame( 'Therapist Attachment Article', trim( $xpath->query( '//h1' )->item( 0 )->textContent ) );
 		$form = $xpath->query( '//form' )->item( 0 );
+		$test = $xpath->query( '//form' )->item( 1 );
+		$this->assertStringEndsWith( '/wp-admin/admin-post.php', $test->getAttribute( 'action' ) );
+		$this->assertSame( 'therapist_attachment_article_test_message', $xpath->query( './/input[@name="action"]', $test )->item( 0 )->getAttribute( 'value' ) );
+		$this->assertSame( 'Send a test message', $xpath->query( './/input[@type="submit"]', $test )->item( 0 )->getAttribute( 'value' ) );
 		$this->assertSame( 'post', $form->getAttribute( 'method' ) );
 		$this->assertStringEndsWith( '/wp-admin/options.php', $form->getAttribute( 'action' ) );
 		$this->assertSame( 'therapist-attachment-article', $xpath->query( '//input[@name="option_page"]' )->item( 0 )->getAttribute( 'value' ) );
-		$this->assertSame( 1, $xpath->query( '//input[@name="_wpnonce"]' )->length );
-		$this->assertSame( 2, $xpath->query( '//h2' )->length, 'Two sections' );
+		$this->assertSame( 2, $xpath->query( '//input[@name="_wpnonce"]' )->length, 'The settings form\'s and the test message\'s' );
+		$this->assertSame( 1, $xpath->query( '//*[@id="_wpnonce"]' )->length, 'Ids stay unique' );
+		$this->assertSame( 3, $xpath->query( '//h2' )->length, 'Two sections, and the test message' );
 
 		$controls = array(
 			'recipient'        => array( 'input', 'emily@example.test' ),
-			'allowed_hosts'    => array( 'textarea', "forms.example.com\nmail.example.org" ),
+			'allowed_endpoints' => array( 'textarea', "https://forms.example.com/f/abc123\nhttps://mail.example.org/form/" ),
+			'keep_days'         => array( 'input', '14' ),
 			'default_theme'    => array( 'select', 'dark' ),
 			'default_cta_href' => array( 'input', '/contact?a=1&b="2"' ),
 		);
@@ -377,7 +391,7 @@ final class SettingsTest extends Therapist_Attachment_Article_Test_Case {
 		$this->assertSame( therapist_attachment_article_labels()['themes'], $options );
 		$this->assertSame( array_merge( array( '' ), therapist_attachment_article_facts()['themes'] ), array_map( 'strval', array_keys( $options ) ) );
 		$this->assertStringContainsString( 'admin@example.test', $html, 'Where messages go when the field is empty' );
-		$this->assertSame( 1, $xpath->query( '//input[@type="submit"]' )->length );
+		$this->assertSame( 2, $xpath->query( '//input[@type="submit"]' )->length, 'Save, and Send a test message' );
 	}
 
 	public function test_the_screen_shows_nothing_to_others() {
@@ -481,7 +495,7 @@ final class SettingsTest extends Therapist_Attachment_Article_Test_Case {
 			wp_using_ext_object_cache( $using );
 		}
 		$this->assertSame( array( self::OPTION ), $deleted );
-		$this->assertSame( 'DELETE wp_options {"option_name":"therapist_attachment_article_settings"}', end( $queries ) );
+		$this->assertContains( 'DELETE wp_options {"option_name":"therapist_attachment_article_settings"}', $queries );
 		$this->assertArrayNotHasKey( self::OPTION, wp_cache_get( 'alloptions', 'options' ) );
 		wp_cache_set( 'notoptions', array( self::OPTION => true ), 'options' ); // As the next page view finds it.
 		$this->assertSame( therapist_attachment_article_settings_defaults(), therapist_attachment_article_settings() );
@@ -489,7 +503,7 @@ final class SettingsTest extends Therapist_Attachment_Article_Test_Case {
 		$this->assertSame( 1, wp_cache_get( 'unrelated', 'another-plugin' ) );
 	}
 
-	public function test_uninstall_without_an_object_cache_deletes_the_plugins_transients() {
+	public function test_uninstall_deletes_the_plugins_rows_kept_messages_included_and_old_transients() {
 		$using = wp_using_ext_object_cache( false );
 		try {
 			$queries = $this->uninstall();
@@ -498,6 +512,8 @@ final class SettingsTest extends Therapist_Attachment_Article_Test_Case {
 		}
 		$like = end( $queries );
 		$this->assertStringStartsWith( 'DELETE FROM wp_options WHERE option_name LIKE ', $like );
+		// Claims, counters, kept messages, notices: every row of the store.
+		$this->assertStringContainsString( "LIKE 'taa\\\\_%'", $like );
 		foreach ( array( 'taa\\\\_rate\\\\_%', 'taa\\\\_site\\\\_%', 'taa\\\\_sent\\\\_%' ) as $prefix ) {
 			$this->assertStringContainsString( "'\\\\_transient\\\\_" . $prefix . "'", $like );
 			$this->assertStringContainsString( "'\\\\_transient\\\\_timeout\\\\_" . $prefix . "'", $like );

@@ -10,11 +10,11 @@ final class ShortcodeTest extends Therapist_Attachment_Article_Test_Case {
 	public function test_without_attributes_renders_the_element_with_the_contact_form_so_its_other_defaults_apply() {
 		$html = $this->shortcode( '[therapist_attachment_article]' );
 		$this->assertSame(
-			'<therapist-attachment-article form-action="/index.php?rest_route=/therapist-attachment-article/v1/contact">'
+			'<therapist-attachment-article form-action="/index.php?rest_route=/therapist-attachment-article/v1/contact" form-encoding="urlencoded">'
 				. therapist_attachment_article_prerender( self::WITH_FORM ) . '</therapist-attachment-article>',
 			$html
 		);
-		$this->assertStringStartsWith( '<therapist-attachment-article form-action="/index.php?rest_route=/therapist-attachment-article/v1/contact"><template shadowroot="open" shadowrootmode="open"><style>', $html );
+		$this->assertStringStartsWith( '<therapist-attachment-article form-action="/index.php?rest_route=/therapist-attachment-article/v1/contact" form-encoding="urlencoded"><template shadowroot="open" shadowrootmode="open"><style>', $html );
 		$this->assertSame( self::WITH_FORM, $this->render_checked( $html ) );
 	}
 

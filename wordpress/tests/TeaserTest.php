@@ -28,7 +28,7 @@ final class TeaserTest extends Therapist_Attachment_Article_Test_Case {
 
 	public function test_without_a_count_the_teaser_shows_the_elements_default() {
 		$html = $this->shortcode( '[therapist_attachment_article layout="teaser"]' );
-		$this->assertSame( array( 'form-action' => self::FORM_ACTION, 'layout' => 'teaser' ), $this->render_checked( $html ) );
+		$this->assertSame( self::WITH_FORM + array( 'layout' => 'teaser' ), $this->render_checked( $html ) );
 		$read_more = $this->article( $this->element( $html ) )['read_more'];
 		$this->assertSame( array( 'summary', therapist_attachment_article_facts()['defaults']['teaser_paragraphs'] ), array( $read_more['tag'], $read_more['shown'] ) );
 	}
@@ -152,6 +152,7 @@ final class TeaserTest extends Therapist_Attachment_Article_Test_Case {
 				'class'             => 'wp-block-therapist-attachment-article-article',
 				'theme'             => 'dark',
 				'form-action'       => self::FORM_ACTION,
+				'form-encoding'     => 'urlencoded',
 				'layout'            => 'teaser',
 				'teaser-paragraphs' => '2',
 				'read-more-href'    => '/blog/attached',

@@ -7,5 +7,6 @@
  */
 
 require __DIR__ . '/load-wordpress.php';
+require __DIR__ . '/class-memory-store.php';
 require __DIR__ . '/class-plugin-test-case.php';
 require __DIR__ . '/class-test-mailer.php';

@@ -27,7 +27,10 @@ abstract class Therapist_Attachment_Article_Test_Case extends TestCase {
 	const FORM_ACTION = '/index.php?rest_route=/therapist-attachment-article/v1/contact';
 
 	/** What the element carries besides its settings when nothing turns the form off. */
-	const WITH_FORM = array( 'form-action' => self::FORM_ACTION );
+	const WITH_FORM = array(
+		'form-action'   => self::FORM_ACTION,
+		'form-encoding' => 'urlencoded',
+	);
 
 	const TITLE = 'Is it "Normal" to be Attached to your Therapist?';
 
@@ -76,7 +79,7 @@ abstract class Therapist_Attachment_Article_Test_Case extends TestCase {
 
 	/**
 	 * Sets the site's settings (the option Settings → Therapist Attachment Article saves) for
-	 * this test. Keys: recipient, allowed_hosts, default_theme, default_cta_href.
+	 * this test. Keys: recipient, allowed_endpoints, keep_days, default_theme, default_cta_href.
 	 *
 	 * @param array $settings The saved option.
 	 */

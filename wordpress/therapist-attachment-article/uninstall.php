@@ -4,12 +4,12 @@
  * removes what the plugin keeps, on every site of a network.
  *
  * - The option `therapist_attachment_article_settings` (Settings → Therapist Attachment Article).
- * - The contact form's short-lived counters and submission ids: transients named `taa_rate_…`,
- *   `taa_site_…` and `taa_sent_…`, or, on a site with a persistent object cache, the cache
- *   group `therapist-attachment-article` (where the cache cannot empty one group, they expire
- *   within 24 hours by themselves). None of them holds anything a visitor wrote.
- *
- * Messages themselves were never stored, so there is nothing else to remove.
+ * - The rows of the contact form's store (includes/contact/store.php), all named `taa_…`: claims
+ *   and counters, notices, the last mail's outcome, and kept messages that could not be emailed
+ *   (read or send them first: deleting the plugin deletes them).
+ * - Its WP-Cron events (the clean-up and the retry).
+ * - What earlier versions kept: transients named `taa_rate_…`, `taa_site_…` and `taa_sent_…`,
+ *   or, on a site with a persistent object cache, the cache group `therapist-attachment-article`.
  *
  * @package TherapistAttachmentArticle
  */
@@ -23,21 +23,24 @@ $therapist_attachment_article_uninstall = static function () {
 
 	delete_option( 'therapist_attachment_article_settings' );
 
-	if ( wp_using_ext_object_cache() ) {
-		if ( function_exists( 'wp_cache_supports' ) && wp_cache_supports( 'flush_group' ) ) {
-			wp_cache_flush_group( 'therapist-attachment-article' );
+	foreach ( array( 'therapist_attachment_article_cleanup', 'therapist_attachment_article_retry' ) as $hook ) {
+		if ( function_exists( 'wp_unschedule_hook' ) ) {
+			wp_unschedule_hook( $hook );
 		}
-		return;
 	}
-	$like = array();
+
+	if ( wp_using_ext_object_cache() && function_exists( 'wp_cache_supports' ) && wp_cache_supports( 'flush_group' ) ) {
+		wp_cache_flush_group( 'therapist-attachment-article' );
+	}
+	$like = array( $wpdb->esc_like( 'taa_' ) . '%' );
 	foreach ( array( 'taa_rate_', 'taa_site_', 'taa_sent_' ) as $prefix ) {
 		$like[] = $wpdb->esc_like( '_transient_' . $prefix ) . '%';
 		$like[] = $wpdb->esc_like( '_transient_timeout_' . $prefix ) . '%';
 	}
-	// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- Transients with hashed names, only known by their prefix.
+	// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- Rows with hashed names, only known by their prefix.
 	$wpdb->query(
 		$wpdb->prepare(
-			"DELETE FROM {$wpdb->options} WHERE option_name LIKE %s OR option_name LIKE %s OR option_name LIKE %s OR option_name LIKE %s OR option_name LIKE %s OR option_name LIKE %s",
+			"DELETE FROM {$wpdb->options} WHERE option_name LIKE %s OR option_name LIKE %s OR option_name LIKE %s OR option_name LIKE %s OR option_name LIKE %s OR option_name LIKE %s OR option_name LIKE %s",
 			$like
 		)
 	);

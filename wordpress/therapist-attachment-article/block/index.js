@@ -50,10 +50,29 @@
     }
   }
 
-  /** The host of an https: URL, lowercase; '' for a path or anything else. */
-  function hostOf(url) {
-    var match = /^https:\/\/([^/?#:@]+)/i.exec(url || '');
-    return match ? match[1].toLowerCase() : '';
+  /**
+   * Whether an endpoint is on the administrators' allow-list, by the rule of
+   * therapist_attachment_article_endpoint_allowed(): it equals an allowed address, or continues
+   * it after `/`, `?` or `#`; never with `.` or `..` path segments.
+   */
+  function endpointAllowed(url, allowed) {
+    var normal = function (value) {
+      var match = /^https:\/\/([^/?#]+)(.*)$/i.exec((value || '').trim());
+      if (!match) return '';
+      var path = match[2].split(/[?#]/)[0];
+      if (path.indexOf('\\') !== -1 || /(^|\/)(\.|%2e){1,2}(\/|$)/i.test(path)) return '';
+      return 'https://' + match[1].toLowerCase() + match[2];
+    };
+    var target = normal(url);
+    return (
+      target !== '' &&
+      allowed.some(function (prefix) {
+        prefix = normal(prefix);
+        if (prefix === '' || target.indexOf(prefix) !== 0) return false;
+        var next = target.charAt(prefix.length);
+        return next === '' || prefix.slice(-1) === '/' || '/?#'.indexOf(next) !== -1;
+      })
+    );
   }
 
   /**
@@ -85,7 +104,7 @@
       var endpointIgnored =
         ownEndpoint &&
         !site.canChooseEndpoint &&
-        site.allowedHosts.indexOf(hostOf(attributes.formAction)) === -1;
+        !endpointAllowed(attributes.formAction, site.allowedEndpoints);
 
       var summary = showForm
         ? __('Visitors get the contact form.', D) +
@@ -170,7 +189,7 @@
             Notice,
             {status: 'warning', isDismissible: false},
             __(
-              'Messages will go to this site’s own contact route instead: only administrators and editors can send visitors’ messages elsewhere, unless an administrator allows this host in Settings → Therapist Attachment Article.',
+              'This address will be removed when you save, and messages will go to this site’s own contact route: only administrators and editors can send visitors’ messages elsewhere, unless an administrator allows this exact address in Settings → Therapist Attachment Article.',
               D,
             ),
           ),

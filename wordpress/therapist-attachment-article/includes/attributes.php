@@ -194,44 +194,21 @@ function therapist_attachment_article_sanitize_attributes( $raw, $source = 'shor
 		unset( $clean['form-action'], $clean['form-encoding'] );
 	}
 	if ( ! isset( $clean['form-action'] ) ) {
-		unset( $clean['form-encoding'] ); // The plugin's route reads JSON and form bodies alike.
-		$clean['form-action'] = therapist_attachment_article_contact_url();
+		// The site's ceiling is reached this hour: visitors get the practice's contact page
+		// (the site's default link) rather than a form that would refuse them.
+		if ( null !== $default_href && therapist_attachment_article_contact_ceiling_is_reached() ) {
+			unset( $clean['form-encoding'] );
+			$clean['cta-href'] = $default_href;
+			return $clean;
+		}
+		// The plugin's route reads JSON and form bodies alike; `urlencoded` is what the
+		// pre-rendered form sends without JavaScript, so the element enables it then.
+		$clean['form-action']   = therapist_attachment_article_contact_url();
+		$clean['form-encoding'] = 'urlencoded';
 	}
 	// The link's settings mean nothing beside the form, which takes its place.
 	unset( $clean['cta-href'], $clean['cta-label'], $clean['cta-target'] );
 	return $clean;
-}
-
-/**
- * Whether visitors' messages may go to this endpoint rather than the plugin's own route.
- *
- * Where a visitor's message goes is decided only by people trusted with the site's markup: the
- * content's author must have `unfiltered_html` (Administrators and Editors on a single site;
- * Super Admins on a multisite), or the endpoint's host must be on the allow-list that an
- * administrator keeps in Settings → Therapist Attachment Article. Authors and Contributors
- * cannot place a `<form>` in a post; the block must not hand that power back.
- *
- * @param string $url The endpoint, already checked by therapist_attachment_article_form_url().
- * @return bool
- */
-function therapist_attachment_article_form_action_trusted( $url ) {
-	$host = wp_parse_url( $url, PHP_URL_HOST );
-	if ( is_string( $host ) && in_array( strtolower( $host ), therapist_attachment_article_settings()['allowed_hosts'], true ) ) {
-		$trusted = true;
-	} else {
-		$post    = get_post();
-		$trusted = $post instanceof WP_Post && (int) $post->post_author > 0
-			&& user_can( (int) $post->post_author, 'unfiltered_html' );
-	}
-
-	/**
-	 * Filters whether content may send visitors' messages to this endpoint.
-	 *
-	 * @param bool         $trusted Whether the post's author has `unfiltered_html`, or the host is allowed.
-	 * @param string       $url     The endpoint.
-	 * @param WP_Post|null $post    The content being rendered.
-	 */
-	return (bool) apply_filters( 'therapist_attachment_article_form_action_trusted', $trusted, $url, get_post() );
 }
 
 /**

@@ -37,7 +37,7 @@ function therapist_attachment_article_editor_data() {
 		'contactUrl'        => therapist_attachment_article_contact_url(),
 		// The rule of therapist_attachment_article_form_action_trusted(), for the one editing.
 		'canChooseEndpoint' => current_user_can( 'unfiltered_html' ),
-		'allowedHosts'      => array_values( $settings['allowed_hosts'] ),
+		'allowedEndpoints'  => array_values( $settings['allowed_endpoints'] ),
 		'defaultTheme'      => $settings['default_theme'],
 		'defaultCtaHref'    => $settings['default_cta_href'],
 	);

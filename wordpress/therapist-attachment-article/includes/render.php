@@ -74,7 +74,9 @@ function therapist_attachment_article_render( $attributes, $wrapper_attributes =
 			$html .= ' ' . $name . '="' . $value . '"';
 		}
 	}
-	return $html . '>' . therapist_attachment_article_prerender( $attributes ) . '</therapist-attachment-article>';
+	// The result of a plain form post (without JavaScript), above the element: form-post.php.
+	$notice = therapist_attachment_article_form_post_notice( $attributes );
+	return $notice . $html . '>' . therapist_attachment_article_prerender( $attributes ) . '</therapist-attachment-article>';
 }
 
 /**

@@ -6,8 +6,9 @@
  * - `recipient`: where the contact form's messages go, one or more email addresses separated
  *   by commas; '' for the site's admin email address (the
  *   `therapist_attachment_article_contact_recipient` filter still applies on top);
- * - `allowed_hosts`: host names (lowercase) to which content by authors without
- *   `unfiltered_html` may send visitors' messages through `form_action`;
+ * - `allowed_endpoints`: https: addresses (prefixes) to which content by authors without
+ *   `unfiltered_html` may send visitors' messages through `form_action` (trust.php);
+ * - `keep_days`: how many days a message that could not be emailed is kept at most (kept.php);
  * - `default_theme`: the colour scheme of articles that set none ('' or one of the element's
  *   themes);
  * - `default_cta_href`: '' for the contact form below articles that set nothing, or the URL
@@ -29,12 +30,13 @@ const THERAPIST_ATTACHMENT_ARTICLE_SETTINGS_PAGE = 'therapist-attachment-article
 /**
  * The settings when nothing was saved.
  *
- * @return array{recipient: string, allowed_hosts: string[], default_theme: string, default_cta_href: string}
+ * @return array{recipient: string, allowed_endpoints: string[], keep_days: int, default_theme: string, default_cta_href: string}
  */
 function therapist_attachment_article_settings_defaults() {
 	return array(
-		'recipient'        => '',
-		'allowed_hosts'    => array(),
+		'recipient'         => '',
+		'allowed_endpoints' => array(),
+		'keep_days'         => 30,
 		'default_theme'    => '',
 		'default_cta_href' => '',
 	);
@@ -44,7 +46,7 @@ function therapist_attachment_article_settings_defaults() {
  * The site's settings, every key present, defaults filled in and stored values of the wrong
  * shape ignored.
  *
- * @return array{recipient: string, allowed_hosts: string[], default_theme: string, default_cta_href: string}
+ * @return array{recipient: string, allowed_endpoints: string[], keep_days: int, default_theme: string, default_cta_href: string}
  */
 function therapist_attachment_article_settings() {
 	$settings = therapist_attachment_article_settings_defaults();
@@ -60,8 +62,11 @@ function therapist_attachment_article_settings() {
 	if ( isset( $stored['default_theme'] ) && in_array( $stored['default_theme'], therapist_attachment_article_facts()['themes'], true ) ) {
 		$settings['default_theme'] = $stored['default_theme'];
 	}
-	if ( isset( $stored['allowed_hosts'] ) && is_array( $stored['allowed_hosts'] ) ) {
-		$settings['allowed_hosts'] = array_values( array_filter( $stored['allowed_hosts'], 'is_string' ) );
+	if ( isset( $stored['allowed_endpoints'] ) && is_array( $stored['allowed_endpoints'] ) ) {
+		$settings['allowed_endpoints'] = array_values( array_filter( $stored['allowed_endpoints'], 'is_string' ) );
+	}
+	if ( isset( $stored['keep_days'] ) && is_int( $stored['keep_days'] ) && $stored['keep_days'] >= 1 && $stored['keep_days'] <= 365 ) {
+		$settings['keep_days'] = $stored['keep_days'];
 	}
 	return $settings;
 }
@@ -124,8 +129,12 @@ function therapist_attachment_article_settings_fields() {
 			'label'   => __( 'Send messages to', 'therapist-attachment-article' ),
 			'section' => 'therapist_attachment_article_contact',
 		),
-		'allowed_hosts'    => array(
-			'label'   => __( 'Other servers that may receive messages', 'therapist-attachment-article' ),
+		'allowed_endpoints' => array(
+			'label'   => __( 'Other addresses that may receive messages', 'therapist-attachment-article' ),
+			'section' => 'therapist_attachment_article_contact',
+		),
+		'keep_days'         => array(
+			'label'   => __( 'Keep messages that could not be emailed for', 'therapist-attachment-article' ),
 			'section' => 'therapist_attachment_article_contact',
 		),
 		'default_theme'    => array(
@@ -151,7 +160,7 @@ function therapist_attachment_article_settings_field_id( $key ) {
 
 /** Introduces the contact form's section. */
 function therapist_attachment_article_settings_contact_intro() {
-	echo '<p>' . esc_html__( 'The form below the article emails each message. Nothing of it is kept on this website.', 'therapist-attachment-article' ) . '</p>';
+	echo '<p>' . esc_html__( 'The form below the article emails each message. When this website cannot send email, it keeps the message, encrypted, and sends it as soon as it can (Settings → Kept messages); once emailed, nothing of it is kept on this website.', 'therapist-attachment-article' ) . '</p>';
 }
 
 /** Introduces the defaults' section. */
@@ -187,15 +196,27 @@ function therapist_attachment_article_settings_field( $args ) {
 			);
 			break;
 
-		case 'allowed_hosts':
+		case 'allowed_endpoints':
 			printf(
 				'<textarea id="%1$s" name="%2$s" rows="4" cols="50" class="large-text code" spellcheck="false" aria-describedby="%4$s">%3$s</textarea>',
 				esc_attr( $id ),
 				esc_attr( $name ),
-				esc_textarea( implode( "\n", $settings['allowed_hosts'] ) ),
+				esc_textarea( implode( "\n", $settings['allowed_endpoints'] ) ),
 				esc_attr( $description )
 			);
-			$text = __( 'One host name per line, such as forms.example.com (no https:// and no path). Articles by authors who may not post HTML, such as Authors and Contributors, may send visitors’ messages to an https: address on these hosts. Administrators and Editors may use any https: address. Leave empty to allow no other host.', 'therapist-attachment-article' );
+			$text = __( 'One full https: address per line, such as https://formspree.io/f/abc123: the address of your own form, not only its server. Articles by authors who may not post HTML, such as Authors and Contributors, may send visitors’ messages to these addresses (or to paths below one that ends with /). A server’s name alone is not enough, because on a shared form service every account has an address on the same server: allowing the server would let any author send your visitors’ messages to their own account there. Administrators and Editors may use any https: address. Leave empty to allow none.', 'therapist-attachment-article' );
+			break;
+
+		case 'keep_days':
+			printf(
+				'<input type="number" id="%1$s" name="%2$s" value="%3$d" min="1" max="365" step="1" class="small-text" aria-describedby="%4$s" /> %5$s',
+				esc_attr( $id ),
+				esc_attr( $name ),
+				(int) $settings['keep_days'],
+				esc_attr( $description ),
+				esc_html__( 'days', 'therapist-attachment-article' )
+			);
+			$text = __( 'When this website cannot send email, visitors’ messages are kept, encrypted, and sent again automatically. Each is deleted once it is emailed, when you delete it, or after this many days (1 to 365).', 'therapist-attachment-article' );
 			break;
 
 		case 'default_theme':
@@ -243,7 +264,7 @@ function therapist_attachment_article_settings_theme_labels() {
  * second time it is given the first call's result, which is valid and passes unchanged.
  *
  * @param mixed $input What the screen (or code) submitted.
- * @return array{recipient: string, allowed_hosts: string[], default_theme: string, default_cta_href: string}
+ * @return array{recipient: string, allowed_endpoints: string[], keep_days: int, default_theme: string, default_cta_href: string}
  */
 function therapist_attachment_article_sanitize_settings( $input ) {
 	$previous = therapist_attachment_article_settings();
@@ -252,6 +273,10 @@ function therapist_attachment_article_sanitize_settings( $input ) {
 	}
 	$clean  = $previous;
 	$labels = therapist_attachment_article_settings_fields();
+	if ( array_key_exists( 'recipient', $input ) && function_exists( 'therapist_attachment_article_store' ) && did_action( 'admin_init' ) ) {
+		// The owner saw and saved where messages go: the activation notice has done its job.
+		therapist_attachment_article_store()->delete( THERAPIST_ATTACHMENT_ARTICLE_CONFIRM_ROW );
+	}
 
 	foreach ( array_keys( $previous ) as $key ) {
 		if ( ! array_key_exists( $key, $input ) ) {
@@ -316,56 +341,62 @@ function therapist_attachment_article_sanitize_setting_recipient( $value ) {
 }
 
 /**
- * The allowed hosts: host names, one per line (or a list), in lowercase; no schemes, ports or
- * paths.
+ * The allowed endpoints: https: addresses, one per line (or a list), each as
+ * therapist_attachment_article_form_url() accepts it for the form, with a path, and without
+ * `.` or `..` segments.
  *
  * @param mixed $value Submitted.
  * @return string[]|WP_Error
  */
-function therapist_attachment_article_sanitize_setting_allowed_hosts( $value ) {
+function therapist_attachment_article_sanitize_setting_allowed_endpoints( $value ) {
 	if ( is_string( $value ) ) {
 		$value = preg_split( '/\r\n|\r|\n/', $value );
 	}
 	if ( ! is_array( $value ) ) {
-		return new WP_Error( 'invalid', __( 'Enter one host name per line.', 'therapist-attachment-article' ) );
+		return new WP_Error( 'invalid', __( 'Enter one address per line.', 'therapist-attachment-article' ) );
 	}
-	$hosts = array();
-	foreach ( $value as $host ) {
-		if ( ! is_string( $host ) ) {
-			return new WP_Error( 'invalid', __( 'Enter one host name per line.', 'therapist-attachment-article' ) );
+	$endpoints = array();
+	foreach ( $value as $endpoint ) {
+		if ( ! is_string( $endpoint ) ) {
+			return new WP_Error( 'invalid', __( 'Enter one address per line.', 'therapist-attachment-article' ) );
 		}
-		$host = strtolower( trim( $host ) );
-		if ( '' === $host ) {
+		$endpoint = trim( $endpoint );
+		if ( '' === $endpoint ) {
 			continue;
 		}
-		if ( ! therapist_attachment_article_is_host_name( $host ) ) {
+		$url  = therapist_attachment_article_form_url( $endpoint );
+		$path = null === $url ? '' : (string) wp_parse_url( $url, PHP_URL_PATH );
+		if ( null === $url || 0 !== stripos( $url, 'https://' ) || '' === trim( $path, '/' ) || '' === therapist_attachment_article_endpoint_normal( $url ) ) {
 			return new WP_Error(
 				'invalid',
 				sprintf(
 					/* translators: %s: what was entered. */
-					__( '“%s” is not a host name. Enter names such as forms.example.com, without https:// or a path.', 'therapist-attachment-article' ),
-					wp_check_invalid_utf8( $host, true )
+					__( '“%s” is not the full https: address of a form. Enter addresses such as https://formspree.io/f/abc123, with the path of your own form, not only a server’s name.', 'therapist-attachment-article' ),
+					wp_check_invalid_utf8( $endpoint, true )
 				)
 			);
 		}
-		if ( ! in_array( $host, $hosts, true ) ) {
-			$hosts[] = $host;
+		if ( ! in_array( $url, $endpoints, true ) ) {
+			$endpoints[] = $url;
 		}
 	}
-	return $hosts;
+	return $endpoints;
 }
 
 /**
- * Whether a string is a DNS host name: letters, digits and hyphens in dot-separated labels of
- * 1 to 63 characters, none starting or ending with a hyphen, 253 characters at most.
- * Internationalised names are written in their `xn--` form.
+ * How many days messages that could not be emailed are kept: 1 to 365.
  *
- * @param string $host Lowercase.
- * @return bool
+ * @param mixed $value Submitted.
+ * @return int|WP_Error
  */
-function therapist_attachment_article_is_host_name( $host ) {
-	return strlen( $host ) <= 253
-		&& 1 === preg_match( '/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/D', $host );
+function therapist_attachment_article_sanitize_setting_keep_days( $value ) {
+	if ( is_string( $value ) && preg_match( '/^\s*[0-9]{1,3}\s*$/', $value ) ) {
+		$value = (int) $value;
+	}
+	if ( ! is_int( $value ) || $value < 1 || $value > 365 ) {
+		return new WP_Error( 'invalid', __( 'Enter a number of days from 1 to 365.', 'therapist-attachment-article' ) );
+	}
+	return $value;
 }
 
 /**
@@ -437,7 +468,9 @@ function therapist_attachment_article_settings_page() {
 	settings_fields( THERAPIST_ATTACHMENT_ARTICLE_SETTINGS_PAGE );
 	do_settings_sections( THERAPIST_ATTACHMENT_ARTICLE_SETTINGS_PAGE );
 	submit_button();
-	echo '</form></div>';
+	echo '</form>';
+	therapist_attachment_article_test_message_form();
+	echo '</div>';
 }
 
 /**
