@@ -236,6 +236,50 @@ add_action(
       assert.equal(mails(), before + 1);
     });
 
+    it('in a browser with JavaScript off, the pre-rendered form sends once, exactly as typed, and the page says so', async () => {
+      const browser = await launchBrowser();
+      try {
+        const {context, requests} = await localContext(browser, site, {javaScriptEnabled: false});
+        const tab = await context.newPage();
+        await tab.goto(page);
+        const secret = `Written without JavaScript ${randomUUID()}`;
+        const typedFields = {name: 'Off Script', email: 'offscript@example.org', message: secret};
+        for (const [name, value] of Object.entries(typedFields)) {
+          await tab.type(`pierce/therapist-attachment-article [name="${name}"]`, value);
+        }
+        const before = mails();
+        await Promise.all([
+          tab.waitForNavigation(),
+          tab.click('pierce/therapist-attachment-article [part~="form-button"]'),
+        ]);
+        const landed = new URL(tab.url());
+        assert.equal(
+          landed.origin + landed.pathname,
+          new URL(page).origin + new URL(page).pathname,
+        );
+        assert.equal(landed.searchParams.get('taa-contact'), 'sent');
+        assert.match(
+          await tab.$eval('#therapist-attachment-article-result', (n) => n.textContent),
+          /Thank you, your message was sent\./,
+        );
+        await until(() => mails() > before);
+        assert.equal(mails(), before + 1);
+        assert.ok(site.mail.messages.at(-1).body.includes(secret), 'exactly as typed');
+        // No word of it in any address the browser asked for.
+        for (const url of requests) {
+          for (const word of ['Off', 'offscript', 'Written', secret.slice(-12)]) {
+            assert.ok(!url.includes(word), url);
+          }
+        }
+        await tab.reload();
+        await new Promise((r) => setTimeout(r, 300));
+        assert.equal(mails(), before + 1, 'nothing more on reload');
+        await context.close();
+      } finally {
+        await browser.close();
+      }
+    });
+
     it('from another site’s page: refused with a page that says so', async () => {
       const before = mails();
       const response = await navigate(
