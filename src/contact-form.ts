@@ -12,7 +12,8 @@ import {
 
 export {FIELDS, formStyles, type FieldName};
 
-export type FormState = 'idle' | 'sending' | 'sent' | 'failed';
+/** `received`: accepted for later delivery (202), shown as such, never as sent. */
+export type FormState = 'idle' | 'sending' | 'sent' | 'received' | 'failed';
 
 /** `crypto.randomUUID` exists only in secure contexts: an http page gets 128 random bits. */
 const randomId = () =>
@@ -73,9 +74,14 @@ export class ContactForm {
    * While the fields hold a message that was not sent, leaving the page asks first (the
    * browser's own question). Nothing is stored: the text lives only in the fields.
    */
-  private guard(on = this.state !== 'sent' && this.typed()) {
+  private guard(on = !this.done && this.typed()) {
     removeEventListener('beforeunload', this.ask);
     if (on) addEventListener('beforeunload', this.ask);
+  }
+
+  /** The message reached its endpoint: the form's work is done. */
+  get done(): boolean {
+    return this.state === 'sent' || this.state === 'received';
   }
 
   private typed(): boolean {
@@ -160,7 +166,7 @@ export class ContactForm {
       const response = await pending;
       if (response instanceof Response) status = response.status;
       if (!(response instanceof Response) || response.ok) {
-        await this.set('sent', {}, '[role=status]');
+        await this.set(status === 202 ? 'received' : 'sent', {}, '[role=status]');
         return this.host.dispatchEvent(new FormSentEvent({submissionId, status}));
       }
       if (status === 422) {
@@ -213,7 +219,7 @@ const CRISIS_LINK = /\[([^\]]+)\]\(((?:tel|sms):[\d+-]+)\)/;
  */
 export function contactForm(form: ContactForm, privacy: boolean, crisis: boolean, link: unknown) {
   const s = form.strings;
-  const hide = form.state === 'sent';
+  const hide = form.done;
   const sending = form.state === 'sending';
   const needsScript = !form.live && !form.urlencoded;
   const runs = s.crisis.split(CRISIS_LINK);

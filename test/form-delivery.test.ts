@@ -447,3 +447,20 @@ describe('the timeout', () => {
     });
   }
 });
+
+describe('a 202 answer: received, to be delivered later', () => {
+  it('says the message was received and kept, not that it was sent; the fields are done', async () => {
+    const run = newRun();
+    const body = '{"sent": false, "kept": true}';
+    const el = await renderForm({'form-action': answer(run, 202, body)});
+    fill(el);
+    const event = await submitAndWait(el);
+    expect(event.type).to.equal('therapist-article-form-sent');
+    expect((event as FormSentEvent).detail.status).to.equal(202);
+    expect(seenText(status(el))).to.equal(formStrings.received);
+    expect(seenText(status(el))).to.not.equal(formStrings.sent);
+    expect(shadow(el).activeElement).to.equal(status(el));
+    expect(button(el).hidden, 'nothing more to send').to.equal(true);
+    expect(await received(run)).to.have.length(1);
+  });
+});

@@ -42,6 +42,11 @@ export interface FormStrings {
   sending: string;
   /** The thank-you, saying what happens next. */
   sent: string;
+  /**
+   * The endpoint accepted the message for later delivery (`202 Accepted`: the WordPress
+   * plugin's answer when the site's mail fails and it keeps the message for the practice).
+   */
+  received: string;
   /** What went wrong and what to try; the fields keep their text. */
   failed: string;
 }
@@ -68,6 +73,8 @@ export const formStrings: FormStrings = {
   retry: 'Try again',
   sending: 'Sending…',
   sent: 'Thank you, your message was sent. We’ll reply to the email address you gave.',
+  received:
+    'Thank you, your message was received. It is kept safely and will reach the practice as soon as it can be delivered.',
   failed:
     'Sorry, your message could not be sent. Your text is still here: please check your connection and try again.',
 };

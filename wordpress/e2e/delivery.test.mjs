@@ -245,12 +245,12 @@ add_action(
         const secret = `Written without JavaScript ${randomUUID()}`;
         const typedFields = {name: 'Off Script', email: 'offscript@example.org', message: secret};
         for (const [name, value] of Object.entries(typedFields)) {
-          await tab.type(`pierce/therapist-attachment-article [name="${name}"]`, value);
+          await tab.type(`therapist-attachment-article >>> [name="${name}"]`, value);
         }
         const before = mails();
         await Promise.all([
           tab.waitForNavigation(),
-          tab.click('pierce/therapist-attachment-article [part~="form-button"]'),
+          tab.click('therapist-attachment-article >>> [part~="form-button"]'),
         ]);
         const landed = new URL(tab.url());
         assert.equal(

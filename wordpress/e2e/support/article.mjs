@@ -60,3 +60,28 @@ export function assertScriptOnce(scripts, site) {
     `it is a classic script in the footer: ${JSON.stringify(script)}`,
   );
 }
+
+/**
+ * The pre-rendered cases (dist/prerender-*cases.json) the block can give: a link, or the form
+ * on the plugin's own route, which takes form fields (`form-encoding="urlencoded"`), so its
+ * pre-rendered form posts itself. (A JSON form, whose Send waits for the script, needs an
+ * endpoint of an Administrator's choosing; the PHP tests check its markup.)
+ */
+export const pluginCases = (cases) =>
+  cases.filter(({attributes: a}) => !('form-action' in a) || a['form-encoding'] === 'urlencoded');
+
+const FORM_ACTION = /(<form part="form" class="form"\s+method="post" action=")([^"]*)"/;
+
+/**
+ * `expected` (the renderer's markup for a form posting to a sample address) as the page must
+ * hold it: posting to the address the page's element was given. Asserts the served form posts
+ * exactly there.
+ */
+export function postingWhereServed(expected, html) {
+  const served = FORM_ACTION.exec(html)?.[2];
+  if (served === undefined || !FORM_ACTION.test(expected)) return expected;
+  const given = /<therapist-attachment-article\b[^>]*\bform-action="([^"]*)"/.exec(html)?.[1];
+  const decode = (s) => s.replace(/&#58;/g, ':').replace(/&#59;/g, ';').replace(/&amp;/g, '&');
+  assert.equal(decode(served), decode(given ?? ''), 'the form posts to the element’s form-action');
+  return expected.replace(FORM_ACTION, (_, head) => `${head}${served}"`);
+}

@@ -252,7 +252,8 @@ function therapist_attachment_article_contact_kept_answer() {
  * @return string
  */
 function therapist_attachment_article_contact_kept_text() {
-	return __( 'Your message was received. The website could not email it to the practice just now, so it keeps it, encrypted, and will send it as soon as it can; the practice can also read it on the website.', 'therapist-attachment-article' );
+	// The element's own words for a 202 (src/content/form-strings.ts), so both say the same.
+	return therapist_attachment_article_form_strings()['received'];
 }
 
 /**

@@ -156,6 +156,7 @@ function therapist_attachment_article_form_strings() {
 		'retry' => __( 'Try again', 'therapist-attachment-article' ),
 		'sending' => __( 'Sending…', 'therapist-attachment-article' ),
 		'sent' => __( 'Thank you, your message was sent. We’ll reply to the email address you gave.', 'therapist-attachment-article' ),
+		'received' => __( 'Thank you, your message was received. It is kept safely and will reach the practice as soon as it can be delivered.', 'therapist-attachment-article' ),
 		'failed' => __( 'Sorry, your message could not be sent. Your text is still here: please check your connection and try again.', 'therapist-attachment-article' ),
 	);
 }
