@@ -6,6 +6,7 @@
  */
 import {article} from '../src/content/article.js';
 import {blogPostingScript} from '../src/content/structured-data.js';
+import {DEFAULTS} from '../src/options.js';
 import {escapeAttribute, prerenderedSnippet, type PrerenderParts} from '../src/prerender.js';
 import type {Checked} from './settings.js';
 
@@ -32,13 +33,41 @@ export interface ConfiguratorData {
 export const cdnUrl = (data: ConfiguratorData) =>
   `https://cdn.jsdelivr.net/npm/${TAG}@${data.version}/dist/${FILE}`;
 
-/** The tag with its attributes: one line when short, else one attribute a line. */
+/**
+ * What stands inside the tag: the title (a link to the full post, for a teaser that has one)
+ * and the way to reach out, as the element's own link would be. Shown until the script has
+ * loaded, or if it never does; the element renders no light DOM but its `cta` slot, so once
+ * defined it shows the article instead.
+ */
+export function fallbackContent(attributes: Readonly<Record<string, string>>): string {
+  const target = attributes['cta-target'];
+  const opens =
+    target && target !== DEFAULTS.ctaTarget
+      ? ` target="${target}"${target === '_blank' ? ' rel="noopener"' : ''}`
+      : '';
+  const text = (value: string) =>
+    value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const link = (href: string, words: string) =>
+    `<a href="${escapeAttribute(href)}"${opens}>${text(words)}</a>`;
+  const more = attributes['read-more-href'];
+  const title = more ? link(more, article.title) : text(article.title);
+  const reach = link(
+    attributes['cta-href'] ?? DEFAULTS.ctaHref,
+    attributes['cta-label'] ?? DEFAULTS.ctaLabel,
+  );
+  return `<p>${title} ${reach}</p>`;
+}
+
+/** The tag with its attributes (one line when short, else one a line) and its fallback. */
 export function tagCode(attributes: Readonly<Record<string, string>>): string {
   const list = Object.entries(attributes).map(([name, value]) =>
     value === '' ? name : `${name}="${escapeAttribute(value)}"`,
   );
-  if (list.length <= 1) return `<${TAG}${list.map((a) => ` ${a}`).join('')}></${TAG}>`;
-  return `<${TAG}\n${list.map((a) => `  ${a}\n`).join('')}></${TAG}>`;
+  const open =
+    list.length <= 1
+      ? `<${TAG}${list.map((a) => ` ${a}`).join('')}>`
+      : `<${TAG}\n${list.map((a) => `  ${a}\n`).join('')}>`;
+  return `${open}\n  ${fallbackContent(attributes)}\n</${TAG}>`;
 }
 
 /** The custom properties as a CSS rule for the host page, or `''` when there are none. */
@@ -97,6 +126,10 @@ export interface Platform {
 
 const cdnScript = (data: ConfiguratorData, defer = true) =>
   `<script\n  src="${cdnUrl(data)}"\n  integrity="${data.sri}"\n  crossorigin="anonymous"${defer ? '\n  defer' : ''}\n></script>`;
+
+/** Said beside code that loads the file from the CDN. */
+export const cdnNote = (data: ConfiguratorData) =>
+  `The code loads version ${data.version} from the jsDelivr CDN, where each release’s files appear when it is published; the integrity hash makes the browser refuse a changed file.`;
 
 /** Shortcode values: no `"`, `[` or `]`, which would end the value or the shortcode. */
 const shortcodeValue = (value: string) =>
@@ -217,10 +250,10 @@ export function platforms(
       title: 'Any website (plain HTML)',
       steps: [
         isForm
-          ? `Download ${FILE} and ${FORM_FILE} (npm run build writes them to dist/) and upload both beside your page: the form's code loads from the second file.`
-          : `Download ${FILE} (npm run build writes it to dist/) and upload it beside your page.`,
-        'Paste the code where the article should appear.',
-        'Or load the file from the jsDelivr CDN with the second box: the integrity hash makes the browser refuse a changed file.',
+          ? `Download ${FILE} and ${FORM_FILE} (“Download the files” on this page, or the zip for your website) and upload both beside your page: the form's code loads from the second file.`
+          : `Download ${FILE} (“Download the files” on this page, or the zip for your website) and upload it beside your page.`,
+        'Paste the code where the article should appear. The title and link inside the tag show until the script has loaded, so a visitor can always reach you.',
+        `Or load the file from the jsDelivr CDN with the second box: it names version ${data.version}, whose files appear there when that release is published, and the integrity hash makes the browser refuse a changed file.`,
       ],
       boxes: [
         {
@@ -228,7 +261,11 @@ export function platforms(
           label: 'Self-hosted',
           code: `${style}<script src="${FILE}" defer></script>\n${tag}`,
         },
-        {id: 'html-cdn', label: 'From the CDN', code: `${style}${cdnScript(data)}\n${tag}`},
+        {
+          id: 'html-cdn',
+          label: `From the CDN (version ${data.version})`,
+          code: `${style}${cdnScript(data)}\n${tag}`,
+        },
       ],
       notes: styleNote,
     },
@@ -237,8 +274,8 @@ export function platforms(
       title: 'Readable before JavaScript (pre-rendered)',
       steps: [
         isForm
-          ? `Upload ${HYDRATE_FILE} and ${FORM_FILE} (in dist/) beside your page.`
-          : `Upload ${HYDRATE_FILE} (in dist/) beside your page.`,
+          ? `Upload ${HYDRATE_FILE} and ${FORM_FILE} (“Download the files” on this page) beside your page.`
+          : `Upload ${HYDRATE_FILE} (“Download the files” on this page) beside your page.`,
         'Paste the snippet where the article should appear. The whole article is in it, so visitors and search engines read it before any script runs; the script only makes the button or form interactive.',
         'If your site sends a Content-Security-Policy, add the style-src line below to it.',
       ],
@@ -271,7 +308,7 @@ export function platforms(
       id: 'wordpress',
       title: 'WordPress (the plugin)',
       steps: [
-        'Install the plugin: Plugins → Add New → Upload Plugin, choose therapist-attachment-article-wordpress.zip, then Activate.',
+        'Install the plugin: download therapist-attachment-article-wordpress.zip (“Download the files” on this page), then Plugins → Add New → Upload Plugin, choose it, and Activate.',
         'Block editor: add the “Therapist Attachment Article” block and choose the block settings below in its sidebar.',
         'Classic editor, widgets or page builders: paste the shortcode instead.',
         ...(rule
@@ -341,7 +378,7 @@ export function platforms(
       boxes: [
         {id: 'squarespace-code', label: 'Code Block', code: `${style}${cdnScript(data)}\n${tag}`},
       ],
-      notes: styleNote,
+      notes: [cdnNote(data), ...styleNote],
     },
     {
       id: 'webflow',
@@ -356,7 +393,7 @@ export function platforms(
       boxes: [
         {id: 'webflow-code', label: 'Code Embed', code: `${style}${cdnScript(data)}\n${tag}`},
       ],
-      notes: styleNote,
+      notes: [cdnNote(data), ...styleNote],
     },
     {
       id: 'google-sites',
