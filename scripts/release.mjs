@@ -299,10 +299,19 @@ async function dry() {
     }
     step('are-the-types-wrong');
     try {
-      // ESM only: no CommonJS entry is offered, so node10/node16-CJS resolution is not asked for.
-      console.log(
-        run('npx', ['--no-install', 'attw', '--no-color', '--profile', 'esm-only', tarball]).trim(),
+      // ESM only: no CommonJS entry is offered, so node10 and node16-from-CJS are not asked for.
+      const report = JSON.parse(
+        run('npx', ['--no-install', 'attw', '--profile', 'esm-only', '--format', 'json', tarball]),
       );
+      const entries = Object.keys(report.analysis.entrypoints);
+      const kept = report.analysis.problems.filter(
+        (p) => !['node10', 'node16-cjs'].includes(p.resolutionKind),
+      );
+      if (kept.length) problem(`are-the-types-wrong: ${JSON.stringify(kept)}`);
+      else
+        console.log(
+          `are-the-types-wrong: no problem in ${entries.length} entry points (${entries.join(', ')})`,
+        );
     } catch (error) {
       problem(`are-the-types-wrong: ${error.stdout}${error.stderr}`);
     }
