@@ -86,11 +86,19 @@ const files = {
   'jsx.d.ts':
     banner('The tag’s JSX props and CSS custom properties, for the framework files.') +
     withoutAugmentations(generated('jsx.d.ts')),
-  'react.d.ts': `${banner("React 19: the tag in JSX (`import type {} from 'therapist-attachment-article/react'`).")}import type {CustomCssProperties, CustomElements} from './jsx.js';
+  // React's own ref type (a ref object or callback), not the generator's.
+  'react.d.ts': `${banner("React 19: the tag in JSX (`import type {} from 'therapist-attachment-article/react'`).")}import type {RefAttributes} from 'react';
+import type {TherapistAttachmentArticle} from 'therapist-attachment-article';
+import type {CustomCssProperties, CustomElements} from './jsx.js';
+
+type ReactElements = {
+  [Tag in keyof CustomElements]: Omit<CustomElements[Tag], 'ref'> &
+    RefAttributes<TherapistAttachmentArticle>;
+};
 
 declare module 'react' {
   namespace JSX {
-    interface IntrinsicElements extends CustomElements {}
+    interface IntrinsicElements extends ReactElements {}
   }
   interface CSSProperties extends CustomCssProperties {}
 }

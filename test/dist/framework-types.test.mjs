@@ -21,6 +21,8 @@ requireBuild();
 /** What the sample files must give: nothing, or one error on the attribute. */
 const EXPECTED = {
   valid: [],
+  // React only: docs/frameworks.md's React 18 recipe.
+  recipe: [],
   theme: [/"purple"/],
   misspelt: [/\bthem\b/],
 };
@@ -30,10 +32,11 @@ function tsx(framework) {
   const dir = path.join(samples, framework);
   const {config} = ts.readConfigFile(path.join(dir, 'tsconfig.json'), ts.sys.readFile);
   const {options} = ts.parseJsonConfigFileContent(config, ts.sys, dir);
-  const files = Object.keys(EXPECTED).map((name) => path.join(dir, `${name}.tsx`));
+  const names = Object.keys(EXPECTED).filter((n) => fs.existsSync(path.join(dir, `${n}.tsx`)));
+  const files = names.map((name) => path.join(dir, `${name}.tsx`));
   const program = ts.createProgram(files, options);
   return Object.fromEntries(
-    Object.keys(EXPECTED).map((name, i) => [
+    names.map((name, i) => [
       name,
       ts
         .getPreEmitDiagnostics(program, program.getSourceFile(files[i]))
@@ -74,8 +77,9 @@ async function svelte() {
 
 function expectFound(found) {
   assert.deepEqual(found.valid, [], 'the valid use passes');
+  assert.deepEqual(found.recipe ?? [], [], 'the recipe passes');
   for (const [name, patterns] of Object.entries(EXPECTED)) {
-    if (!patterns.length) continue;
+    if (!patterns.length || !(name in found)) continue;
     assert.equal(found[name].length, 1, `${name}: one error, got ${JSON.stringify(found[name])}`);
     for (const pattern of patterns) assert.match(found[name][0], pattern, name);
   }
@@ -95,6 +99,17 @@ describe('the framework types', () => {
   }
   it('vue (vue-tsc, strictTemplates): the same', async () => expectFound(await vueFound));
   it('svelte (svelte-check): the same', async () => expectFound(await svelteFound));
+});
+
+it('test/types/react/recipe.tsx is the React 18 recipe of docs/frameworks.md', () => {
+  const doc = fs.readFileSync(path.join(root, 'docs/frameworks.md'), 'utf8');
+  const recipe = doc
+    .split('## React 18')[1]
+    .split('```tsx\n')[1]
+    .split('```')[0]
+    .replace("import 'therapist-attachment-article/define.js';\n", '');
+  const sample = fs.readFileSync(path.join(samples, 'react/recipe.tsx'), 'utf8');
+  assert.equal(sample.replace(/^\/\/.*\n/, ''), recipe);
 });
 
 describe('completion in HTML editors', () => {
