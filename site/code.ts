@@ -127,6 +127,20 @@ export interface Platform {
 const cdnScript = (data: ConfiguratorData, defer = true) =>
   `<script\n  src="${cdnUrl(data)}"\n  integrity="${data.sri}"\n  crossorigin="anonymous"${defer ? '\n  defer' : ''}\n></script>`;
 
+/**
+ * For Wix's Velo file route: the CSS rule added to the page by the file itself, since the
+ * classic editor has no custom CSS. A `<style>` element, never a `style=""` attribute.
+ */
+export const veloStyle = (rule: string): string =>
+  [
+    '// Your colours, font, width and corners, from the configurator.',
+    '{',
+    "  const style = document.createElement('style');",
+    `  style.textContent = ${JSON.stringify(rule)};`,
+    '  document.head.append(style);',
+    '}',
+  ].join('\n');
+
 /** Said beside code that loads the file from the CDN. */
 export const cdnNote = (data: ConfiguratorData) =>
   `The code loads version ${data.version} from the jsDelivr CDN, where each release’s files appear when it is published; the integrity hash makes the browser refuse a changed file.`;
@@ -339,12 +353,16 @@ export function platforms(
       plans: 'Both ways need a Premium plan (Custom Element also a connected domain).',
       steps: [
         'Custom Element (recommended): Add Elements → Embed Code → Custom Element (Wix Studio: Add Elements → Embed & Social → Custom Element).',
-        'Choose Source → Server URL: the first box. Tag Name: the second box.',
+        `Choose Source → Server URL: the first box (the CDN). Or, with no server at all, Velo file: turn on Dev Mode, under Public & Backend → Public add a folder named custom-elements and in it a file named ${FILE}; paste into it the whole of ${FILE} (“Download the files” on this page)${rule ? ', then the “Velo file: your colours” box at its end' : ''}, and choose that file. Tag Name: the second box.`,
         'Set Attributes: add each name and value of the third box.',
         `Or Embed HTML (an iframe): Add Elements → Embed Code → Embed HTML, choose Code and paste the last box.${isForm ? '' : ' It opens the link in a new tab, as a link cannot leave Wix’s frame otherwise.'}`,
       ],
       boxes: [
         {id: 'wix-url', label: 'Server URL', code: cdnUrl(data)},
+        {id: 'wix-velo-file', label: 'Or the Velo file', code: `public/custom-elements/${FILE}`},
+        ...(rule
+          ? [{id: 'wix-velo-colours', label: 'Velo file: your colours', code: veloStyle(rule)}]
+          : []),
         {id: 'wix-tag', label: 'Tag Name', code: TAG},
         {
           id: 'wix-attributes',
@@ -360,7 +378,12 @@ export function platforms(
         ...frame.notes,
         ...(rule
           ? [
-              'Custom Element: colours and fonts need Wix Studio’s custom CSS (the rule from the HTML box); Embed HTML carries them in its code.',
+              'Colours, font, width and corners: the Velo file carries them (its last box), which the classic editor keeps too. With the Server URL, add the <style> block of the HTML box in Settings → Custom Code (in the head, on all pages), or in Wix Studio’s custom CSS; Embed HTML carries them in its code.',
+            ]
+          : []),
+        ...(isForm
+          ? [
+              `The contact form’s code (${FORM_FILE}) loads from beside the script, which a Velo file does not have: for the form, choose the Server URL.`,
             ]
           : []),
       ],
