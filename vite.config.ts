@@ -26,6 +26,12 @@ function demoHome(): Plugin {
           res.end("import('/src/drop-in.ts');\n");
           return;
         }
+        // site/public/ is the configurator's own public folder in its build (scripts/build-site.mjs).
+        if (req.url?.split('?')[0] === '/site/opened-from-disk.js') {
+          res.setHeader('Content-Type', 'text/javascript');
+          res.end(readFileSync('site/public/opened-from-disk.js'));
+          return;
+        }
         // The download links: the files of the last `npm run build` (dist/site/).
         const download = /^\/site\/(therapist-attachment-article[\w.-]*\.(?:zip|sri))$/.exec(
           req.url?.split('?')[0] ?? '',
