@@ -38,11 +38,11 @@ export function places() {
 
 /** The read-me for a practice owner or their web designer, inside the website zip. */
 export function websiteReadme({version, configurator, releases}) {
-  return `therapist-attachment-article ${version}: the files for your website
-====================================================================
+  return `${tag} ${version}: the files for your website
+${'='.repeat(`${tag} ${version}: the files for your website`.length)}
 
 Emily Powell's article "Is it "Normal" to be Attached to your Therapist?" (Emily Powell,
-LMHC, LPC) with its call-to-action, as one tag for any practice website.
+LMHC, LPC) with its invitation to reach out, as one tag for any practice website.
 
 The easiest way: open the configurator, choose how it looks and how visitors reach you, and
 copy the code it gives for your platform:
@@ -52,28 +52,33 @@ copy the code it gives for your platform:
 What is in this zip
 -------------------
 
-  ${tag}.js            the article (upload it beside your page)
-  ${tag}.form.js       the contact form; upload it too if you show the form
-                                         (the first file loads it from next to itself)
-  ${tag}.hydrate.js    only for the configurator's "pre-rendered" snippet
-  *.sri                each file's Subresource Integrity hash, for an integrity="" attribute
+${tag}.js
+    The article. Upload it beside your page.
+${tag}.form.js
+    The contact form. Upload it beside the first file if you show the form: the first
+    file loads it from next to itself.
+${tag}.hydrate.js
+    Only for the configurator's "pre-rendered" snippet.
+*.sri
+    Each file's Subresource Integrity hash, for an integrity="" attribute.
 
 By hand, on any website
 -----------------------
 
-Upload ${tag}.js (and ${tag}.form.js for the form) to your site, then put
-these two lines where the article should appear:
+Upload ${tag}.js (and the form's file, for the form) to your site,
+then put this where the article should appear:
 
   <script src="${tag}.js" defer></script>
   <${tag} cta-href="/contact">
-    <a href="/contact">Is it "Normal" to be Attached to your Therapist? Reach out</a>
+    <p>Is it "Normal" to be Attached to your Therapist? <a href="/contact">Reach out</a></p>
   </${tag}>
 
-The link inside the tag is shown until the script has loaded, so a visitor always has a way
-to reach you. Change /contact to your own contact page, booking page, tel: or mailto: link.
+Change /contact (twice) to your contact page, booking page, or a tel: or mailto: link. The
+title and link inside the tag show until the script has loaded, so a visitor always has a
+way to reach you.
 
-WordPress: use the plugin instead (${tag}-wordpress.zip on the release page:
-Plugins > Add New > Upload Plugin).
+WordPress: use the plugin instead, ${tag}-wordpress.zip from the release page
+(Plugins > Add New > Upload Plugin).
 
 Every release: ${releases}
 
