@@ -10,6 +10,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/',
+      'release/',
       'node_modules/',
       'custom-elements.json',
       'wordpress/**/assets/',

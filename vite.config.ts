@@ -26,6 +26,22 @@ function demoHome(): Plugin {
           res.end("import('/src/drop-in.ts');\n");
           return;
         }
+        // site/public/ is the configurator's own public folder in its build (scripts/build-site.mjs).
+        if (req.url?.split('?')[0] === '/site/opened-from-disk.js') {
+          res.setHeader('Content-Type', 'text/javascript');
+          res.end(readFileSync('site/public/opened-from-disk.js'));
+          return;
+        }
+        // The download links: the files of the last `npm run build` (dist/site/).
+        const download = /^\/site\/(therapist-attachment-article[\w.-]*\.(?:zip|sri))$/.exec(
+          req.url?.split('?')[0] ?? '',
+        )?.[1];
+        if (download) {
+          const built = `dist/site/${download}`;
+          res.statusCode = existsSync(built) ? 200 : 404;
+          res.end(existsSync(built) ? readFileSync(built) : 'Run npm run build first.\n');
+          return;
+        }
         next();
       });
       server.httpServer?.once('listening', () => {

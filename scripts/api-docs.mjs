@@ -58,6 +58,9 @@ const sections = [
 // The CDN snippet carries the built file's Subresource Integrity hash (dist/….js.sri).
 const {version} = JSON.parse(fs.readFileSync('package.json', 'utf8'));
 const sri = fs.readFileSync('dist/therapist-attachment-article.js.sri', 'utf8').trim();
+// The fallback inside the tag, shown until the script loads (as the configurator writes it).
+const {headline} = JSON.parse(fs.readFileSync('dist/blog-posting.json', 'utf8'));
+const text = (value) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const cdn = [
   '```html',
   '<script',
@@ -66,7 +69,9 @@ const cdn = [
   '  crossorigin="anonymous"',
   '  defer',
   '></script>',
-  '<therapist-attachment-article cta-href="/contact"></therapist-attachment-article>',
+  '<therapist-attachment-article cta-href="/contact">',
+  `  <p>${text(headline)} <a href="/contact">Reach out</a></p>`,
+  '</therapist-attachment-article>',
   '```',
 ].join('\n');
 

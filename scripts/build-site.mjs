@@ -2,11 +2,12 @@
 // pre-rendered parts are built. dist/site/ works from any static host or file server (relative
 // URLs only) and loads the built drop-in, copied beside it with the contact form's file, which
 // the drop-in loads from next to itself when the preview has the form.
-import {copyFile} from 'node:fs/promises';
+import {copyFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {build, createLogger} from 'vite';
 import {configuratorDataPlugin} from './configurator-data.mjs';
-import {root, tag} from './ssr.mjs';
+import {RELEASE_FILES, WEBSITE_ZIP, websiteZip} from './release-files.mjs';
+import {root} from './ssr.mjs';
 
 const out = path.join(root, 'dist/site');
 
@@ -34,7 +35,10 @@ await build({
   ],
   build: {outDir: out, emptyOutDir: true, target: 'es2021', sourcemap: false},
 });
-for (const file of [`${tag}.js`, `${tag}.form.js`]) {
+// The release's files (scripts/release-files.mjs) sit beside the page: its download links
+// are relative, so the hosted configurator hands out the very files it was built with.
+for (const file of RELEASE_FILES.filter((f) => f !== WEBSITE_ZIP)) {
   await copyFile(path.join(root, 'dist', file), path.join(out, file));
 }
+await writeFile(path.join(out, WEBSITE_ZIP), websiteZip());
 console.log(`dist/site/: the configurator (open dist/site/index.html through any static server)`);

@@ -7,6 +7,7 @@ import {createHash} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {prerenderParts} from './prerender-parts.mjs';
+import {places} from './release-files.mjs';
 import {loadSources, root} from './ssr.mjs';
 
 let data;
@@ -39,10 +40,21 @@ export async function configuratorData() {
 
 const id = 'virtual:configurator-data';
 
-/** Vite plugin: `import data from 'virtual:configurator-data'`. */
+/**
+ * Vite plugin: `import data from 'virtual:configurator-data'`, and in site/index.html
+ * `%TAA_VERSION%`, `%TAA_HOMEPAGE%` (the hosted configurator) and `%TAA_RELEASES%` (the release
+ * page), from package.json.
+ */
 export function configuratorDataPlugin() {
   return {
     name: 'configurator-data',
+    transformIndexHtml(html) {
+      const {version, configurator, releases} = places();
+      return html
+        .replaceAll('%TAA_VERSION%', version)
+        .replaceAll('%TAA_HOMEPAGE%', configurator)
+        .replaceAll('%TAA_RELEASES%', releases);
+    },
     resolveId: (source) => (source === id ? `\0${id}` : undefined),
     async load(resolved) {
       if (resolved !== `\0${id}`) return undefined;

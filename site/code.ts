@@ -6,7 +6,7 @@
  */
 import {article} from '../src/content/article.js';
 import {blogPostingScript} from '../src/content/structured-data.js';
-import {TEASER_DEFAULTS} from '../src/options.js';
+import {DEFAULTS, TEASER_DEFAULTS} from '../src/options.js';
 import {escapeAttribute, prerenderedSnippet, type PrerenderParts} from '../src/prerender.js';
 import {FRAME_HEIGHTS, FRAME_WIDTHS} from './frame-heights.js';
 import type {Checked} from './settings.js';
@@ -34,13 +34,41 @@ export interface ConfiguratorData {
 export const cdnUrl = (data: ConfiguratorData) =>
   `https://cdn.jsdelivr.net/npm/${TAG}@${data.version}/dist/${FILE}`;
 
-/** The tag with its attributes: one line when short, else one attribute a line. */
+/**
+ * What stands inside the tag: the title (a link to the full post, for a teaser that has one)
+ * and the way to reach out, as the element's own link would be. Shown until the script has
+ * loaded, or if it never does; the element renders no light DOM but its `cta` slot, so once
+ * defined it shows the article instead.
+ */
+export function fallbackContent(attributes: Readonly<Record<string, string>>): string {
+  const target = attributes['cta-target'];
+  const opens =
+    target && target !== DEFAULTS.ctaTarget
+      ? ` target="${target}"${target === '_blank' ? ' rel="noopener"' : ''}`
+      : '';
+  const text = (value: string) =>
+    value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const link = (href: string, words: string) =>
+    `<a href="${escapeAttribute(href)}"${opens}>${text(words)}</a>`;
+  const more = attributes['read-more-href'];
+  const title = more ? link(more, article.title) : text(article.title);
+  const reach = link(
+    attributes['cta-href'] ?? DEFAULTS.ctaHref,
+    attributes['cta-label'] ?? DEFAULTS.ctaLabel,
+  );
+  return `<p>${title} ${reach}</p>`;
+}
+
+/** The tag with its attributes (one line when short, else one a line) and its fallback. */
 export function tagCode(attributes: Readonly<Record<string, string>>): string {
   const list = Object.entries(attributes).map(([name, value]) =>
     value === '' ? name : `${name}="${escapeAttribute(value)}"`,
   );
-  if (list.length <= 1) return `<${TAG}${list.map((a) => ` ${a}`).join('')}></${TAG}>`;
-  return `<${TAG}\n${list.map((a) => `  ${a}\n`).join('')}></${TAG}>`;
+  const open =
+    list.length <= 1
+      ? `<${TAG}${list.map((a) => ` ${a}`).join('')}>`
+      : `<${TAG}\n${list.map((a) => `  ${a}\n`).join('')}>`;
+  return `${open}\n  ${fallbackContent(attributes)}\n</${TAG}>`;
 }
 
 /** The custom properties as a CSS rule for the host page, or `''` when there are none. */
@@ -99,6 +127,24 @@ export interface Platform {
 
 const cdnScript = (data: ConfiguratorData, defer = true) =>
   `<script\n  src="${cdnUrl(data)}"\n  integrity="${data.sri}"\n  crossorigin="anonymous"${defer ? '\n  defer' : ''}\n></script>`;
+
+/**
+ * For Wix's Velo file route: the CSS rule added to the page by the file itself, since the
+ * classic editor has no custom CSS. A `<style>` element, never a `style=""` attribute.
+ */
+export const veloStyle = (rule: string): string =>
+  [
+    '// Your colours, font, width and corners, from the configurator.',
+    '{',
+    "  const style = document.createElement('style');",
+    `  style.textContent = ${JSON.stringify(rule)};`,
+    '  document.head.append(style);',
+    '}',
+  ].join('\n');
+
+/** Said beside code that loads the file from the CDN. */
+export const cdnNote = (data: ConfiguratorData) =>
+  `The code loads version ${data.version} from the jsDelivr CDN, where each release’s files appear when it is published; the integrity hash makes the browser refuse a changed file.`;
 
 /** Shortcode values: no `"`, `[` or `]`, which would end the value or the shortcode. */
 const shortcodeValue = (value: string) =>
@@ -285,10 +331,10 @@ export function platforms(
       title: 'Any website (plain HTML)',
       steps: [
         isForm
-          ? `Download ${FILE} and ${FORM_FILE} (npm run build writes them to dist/) and upload both beside your page: the form's code loads from the second file.`
-          : `Download ${FILE} (npm run build writes it to dist/) and upload it beside your page.`,
-        'Paste the code where the article should appear.',
-        'Or load the file from the jsDelivr CDN with the second box: the integrity hash makes the browser refuse a changed file.',
+          ? `Download ${FILE} and ${FORM_FILE} (“Download the files” on this page, or the zip for your website) and upload both beside your page: the form's code loads from the second file.`
+          : `Download ${FILE} (“Download the files” on this page, or the zip for your website) and upload it beside your page.`,
+        'Paste the code where the article should appear. The title and link inside the tag show until the script has loaded, so a visitor can always reach you.',
+        `Or load the file from the jsDelivr CDN with the second box: it names version ${data.version}, whose files appear there when that release is published, and the integrity hash makes the browser refuse a changed file.`,
       ],
       boxes: [
         {
@@ -296,7 +342,11 @@ export function platforms(
           label: 'Self-hosted',
           code: `${style}<script src="${FILE}" defer></script>\n${tag}`,
         },
-        {id: 'html-cdn', label: 'From the CDN', code: `${style}${cdnScript(data)}\n${tag}`},
+        {
+          id: 'html-cdn',
+          label: `From the CDN (version ${data.version})`,
+          code: `${style}${cdnScript(data)}\n${tag}`,
+        },
       ],
       notes: styleNote,
     },
@@ -305,8 +355,8 @@ export function platforms(
       title: 'Readable before JavaScript (pre-rendered)',
       steps: [
         isForm
-          ? `Upload ${HYDRATE_FILE} and ${FORM_FILE} (in dist/) beside your page.`
-          : `Upload ${HYDRATE_FILE} (in dist/) beside your page.`,
+          ? `Upload ${HYDRATE_FILE} and ${FORM_FILE} (“Download the files” on this page) beside your page.`
+          : `Upload ${HYDRATE_FILE} (“Download the files” on this page) beside your page.`,
         'Paste the snippet where the article should appear. The whole article is in it, so visitors and search engines read it before any script runs; the script only makes the button or form interactive.',
         'If your site sends a Content-Security-Policy, add the style-src line below to it.',
       ],
@@ -339,7 +389,7 @@ export function platforms(
       id: 'wordpress',
       title: 'WordPress (the plugin)',
       steps: [
-        'Install the plugin: Plugins → Add New → Upload Plugin, choose therapist-attachment-article-wordpress.zip, then Activate.',
+        'Install the plugin: download therapist-attachment-article-wordpress.zip (“Download the files” on this page), then Plugins → Add New → Upload Plugin, choose it, and Activate.',
         'Block editor: add the “Therapist Attachment Article” block and choose the block settings below in its sidebar.',
         'Classic editor, widgets or page builders: paste the shortcode instead.',
         ...(rule
@@ -370,13 +420,17 @@ export function platforms(
       plans: 'Both ways need a Premium plan (Custom Element also a connected domain).',
       steps: [
         'Custom Element (recommended): Add Elements → Embed Code → Custom Element (Wix Studio: Add Elements → Embed & Social → Custom Element).',
-        'Choose Source → Server URL: the first box. Tag Name: the second box.',
+        `Choose Source → Server URL: the first box (the CDN). Or, with no server at all, Velo file: turn on Dev Mode, under Public & Backend → Public add a folder named custom-elements and in it a file named ${FILE}; paste into it the whole of ${FILE} (“Download the files” on this page)${rule ? ', then the “Velo file: your colours” box at its end' : ''}, and choose that file. Tag Name: the second box.`,
         'Set Attributes: add each name and value of the third box.',
         `Or Embed HTML (an iframe): Add Elements → Embed Code → Embed HTML, choose Code and paste the last box.${isForm ? '' : ' It opens the link in a new tab, as a link cannot leave Wix’s frame otherwise.'}`,
         `Embed HTML: ${frameHeightStep(checked, size)} Set the height in the desktop editor and again in the mobile editor.`,
       ],
       boxes: [
         {id: 'wix-url', label: 'Server URL', code: cdnUrl(data)},
+        {id: 'wix-velo-file', label: 'Or the Velo file', code: `public/custom-elements/${FILE}`},
+        ...(rule
+          ? [{id: 'wix-velo-colours', label: 'Velo file: your colours', code: veloStyle(rule)}]
+          : []),
         {id: 'wix-tag', label: 'Tag Name', code: TAG},
         {
           id: 'wix-attributes',
@@ -393,7 +447,12 @@ export function platforms(
         ...frameTeaserNote(size).map((note) => `Embed HTML: ${note}`),
         ...(rule
           ? [
-              'Custom Element: colours and fonts need Wix Studio’s custom CSS (the rule from the HTML box); Embed HTML carries them in its code.',
+              'Colours, font, width and corners: the Velo file carries them (its last box), which the classic editor keeps too. With the Server URL, add the <style> block of the HTML box in Settings → Custom Code (in the head, on all pages), or in Wix Studio’s custom CSS; Embed HTML carries them in its code.',
+            ]
+          : []),
+        ...(isForm
+          ? [
+              `The contact form’s code (${FORM_FILE}) loads from beside the script, which a Velo file does not have: for the form, choose the Server URL.`,
             ]
           : []),
       ],
@@ -411,7 +470,7 @@ export function platforms(
       boxes: [
         {id: 'squarespace-code', label: 'Code Block', code: `${style}${cdnScript(data)}\n${tag}`},
       ],
-      notes: styleNote,
+      notes: [cdnNote(data), ...styleNote],
     },
     {
       id: 'webflow',
@@ -426,7 +485,7 @@ export function platforms(
       boxes: [
         {id: 'webflow-code', label: 'Code Embed', code: `${style}${cdnScript(data)}\n${tag}`},
       ],
-      notes: styleNote,
+      notes: [cdnNote(data), ...styleNote],
     },
     {
       id: 'google-sites',

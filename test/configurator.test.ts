@@ -81,7 +81,9 @@ describe('configurator: the defaults', () => {
     ).to.deep.equal([]);
     expect(code(el, 'html-self')).to.equal(
       '<script src="therapist-attachment-article.js" defer></script>\n' +
-        '<therapist-attachment-article></therapist-attachment-article>',
+        '<therapist-attachment-article>\n' +
+        '  <p>Is it "Normal" to be Attached to your Therapist? <a href="#contact">Reach out</a></p>\n' +
+        '</therapist-attachment-article>',
     );
     expect(code(el, 'html-cdn')).to.include(`integrity="${data.sri}"`);
     expect(code(el, 'html-cdn')).to.include(`therapist-attachment-article@${data.version}/dist/`);
@@ -335,7 +337,9 @@ describe('configurator: the URL fragment and Reset', () => {
     await fragmentSays(/^$/);
     expect(code(el, 'html-self')).to.equal(
       '<script src="therapist-attachment-article.js" defer></script>\n' +
-        '<therapist-attachment-article></therapist-attachment-article>',
+        '<therapist-attachment-article>\n' +
+        '  <p>Is it "Normal" to be Attached to your Therapist? <a href="#contact">Reach out</a></p>\n' +
+        '</therapist-attachment-article>',
     );
   });
 });

@@ -3,7 +3,7 @@
  * Plugin Name:       Therapist Attachment Article
  * Plugin URI:        https://www.npmjs.com/package/therapist-attachment-article
  * Description:       Emily Powell's article “Is it "Normal" to be Attached to your Therapist?” with a call-to-action and a contact form that emails you, as a block and a shortcode. Everything is served from your own site.
- * Version:           0.1.0
+ * Version:           0.2.0
  * Requires at least: 6.1
  * Requires PHP:      7.4
  * Author:            Emily Powell, LMHC, LPC
@@ -17,7 +17,7 @@
 defined( 'ABSPATH' ) || exit;
 
 // Kept equal to package.json's version by scripts/build-wordpress.mjs (the zip build fails otherwise).
-define( 'THERAPIST_ATTACHMENT_ARTICLE_VERSION', '0.1.0' );
+define( 'THERAPIST_ATTACHMENT_ARTICLE_VERSION', '0.2.0' );
 define( 'THERAPIST_ATTACHMENT_ARTICLE_FILE', __FILE__ );
 define( 'THERAPIST_ATTACHMENT_ARTICLE_DIR', __DIR__ );
 

@@ -1,0 +1,4 @@
+// Must fail: "them" is no attribute of the element.
+import type {} from 'therapist-attachment-article/preact';
+
+export const Article = () => <therapist-attachment-article them="dark" />;

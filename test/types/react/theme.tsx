@@ -1,0 +1,4 @@
+// Must fail: "purple" is not a theme.
+import type {} from 'therapist-attachment-article/react';
+
+export const Article = () => <therapist-attachment-article theme="purple" />;
