@@ -63,8 +63,8 @@ export const formStyles = css`
   }
 
   /* Before the script, for a JSON-only endpoint: the line saying so, under the Send. */
-  .button + .note {
-    margin-block-start: var(--_spacing);
+  button + p {
+    margin-top: 1em;
   }
 
   @media (forced-colors: active) {

@@ -12,8 +12,7 @@ import {
 
 export {FIELDS, formStyles, type FieldName};
 
-/** `received`: accepted for later delivery (202), shown as such, never as sent. */
-export type FormState = 'idle' | 'sending' | 'sent' | 'received' | 'failed';
+export type FormState = 'idle' | 'sending' | 'sent' | 'failed';
 
 /** `crypto.randomUUID` exists only in secure contexts: an http page gets 128 random bits. */
 const randomId = () =>
@@ -47,6 +46,8 @@ export class ContactForm {
    * it needs JavaScript), so that it hydrates as it is; the next render takes over.
    */
   live = false;
+  /** The endpoint accepted the message for later delivery (`202`): it says so, not “sent”. */
+  kept = false;
   private id = '';
   private sentFields = '';
 
@@ -65,7 +66,6 @@ export class ContactForm {
         this.guard();
         queueMicrotask(() => host.requestUpdate());
       },
-      hostConnected: () => this.live && this.guard(),
       hostDisconnected: () => this.guard(false),
     });
   }
@@ -74,19 +74,11 @@ export class ContactForm {
    * While the fields hold a message that was not sent, leaving the page asks first (the
    * browser's own question). Nothing is stored: the text lives only in the fields.
    */
-  private guard(on = !this.done && this.typed()) {
-    removeEventListener('beforeunload', this.ask);
-    if (on) addEventListener('beforeunload', this.ask);
-  }
-
-  /** The message reached its endpoint: the form's work is done. */
-  get done(): boolean {
-    return this.state === 'sent' || this.state === 'received';
-  }
-
-  private typed(): boolean {
+  private guard(on = this.state !== 'sent') {
     const form = this.host.renderRoot?.querySelector('form');
-    return FIELDS.some((name) => (form?.elements.namedItem(name) as HTMLInputElement)?.value);
+    removeEventListener('beforeunload', this.ask);
+    if (on && FIELDS.some((name) => (form?.elements.namedItem(name) as HTMLInputElement)?.value))
+      addEventListener('beforeunload', this.ask);
   }
 
   private ask = (event: BeforeUnloadEvent) => {
@@ -166,7 +158,9 @@ export class ContactForm {
       const response = await pending;
       if (response instanceof Response) status = response.status;
       if (!(response instanceof Response) || response.ok) {
-        await this.set(status === 202 ? 'received' : 'sent', {}, '[role=status]');
+        // 202 Accepted: received, to be delivered later (never said to be sent).
+        this.kept = status === 202;
+        await this.set('sent', {}, '[role=status]');
         return this.host.dispatchEvent(new FormSentEvent({submissionId, status}));
       }
       if (status === 422) {
@@ -219,7 +213,7 @@ const CRISIS_LINK = /\[([^\]]+)\]\(((?:tel|sms):[\d+-]+)\)/;
  */
 export function contactForm(form: ContactForm, privacy: boolean, crisis: boolean, link: unknown) {
   const s = form.strings;
-  const hide = form.done;
+  const hide = form.state === 'sent';
   const sending = form.state === 'sending';
   const needsScript = !form.live && !form.urlencoded;
   const runs = s.crisis.split(CRISIS_LINK);
@@ -280,7 +274,7 @@ export function contactForm(form: ContactForm, privacy: boolean, crisis: boolean
       </p>
     </div>
     <p part="form-status" class=${form.state} role="status" tabindex="-1">
-      ${form.state === 'idle' ? '' : s[form.state]}
+      ${form.state === 'idle' ? '' : s[form.kept ? 'received' : form.state]}
     </p>
     <button
       part="form-button"

@@ -68,13 +68,11 @@ export const formStrings: FormStrings = {
   messageError: 'Please write a message.',
   tooLong: 'Please shorten this to {max} characters or fewer.',
   send: 'Send message',
-  needsScript:
-    'Sending this form needs JavaScript, which is off or has not loaded. You can reach out here instead:',
+  needsScript: 'This form needs JavaScript to send. You can reach out here:',
   retry: 'Try again',
   sending: 'Sending…',
   sent: 'Thank you, your message was sent. We’ll reply to the email address you gave.',
-  received:
-    'Thank you, your message was received. It is kept safely and will reach the practice as soon as it can be delivered.',
+  received: 'Thank you, your message was received and will be passed on to the practice.',
   failed:
     'Sorry, your message could not be sent. Your text is still here: please check your connection and try again.',
 };

@@ -152,11 +152,11 @@ function therapist_attachment_article_form_strings() {
 		'messageError' => __( 'Please write a message.', 'therapist-attachment-article' ),
 		'tooLong' => __( 'Please shorten this to {max} characters or fewer.', 'therapist-attachment-article' ),
 		'send' => __( 'Send message', 'therapist-attachment-article' ),
-		'needsScript' => __( 'Sending this form needs JavaScript, which is off or has not loaded. You can reach out here instead:', 'therapist-attachment-article' ),
+		'needsScript' => __( 'This form needs JavaScript to send. You can reach out here:', 'therapist-attachment-article' ),
 		'retry' => __( 'Try again', 'therapist-attachment-article' ),
 		'sending' => __( 'Sending…', 'therapist-attachment-article' ),
 		'sent' => __( 'Thank you, your message was sent. We’ll reply to the email address you gave.', 'therapist-attachment-article' ),
-		'received' => __( 'Thank you, your message was received. It is kept safely and will reach the practice as soon as it can be delivered.', 'therapist-attachment-article' ),
+		'received' => __( 'Thank you, your message was received and will be passed on to the practice.', 'therapist-attachment-article' ),
 		'failed' => __( 'Sorry, your message could not be sent. Your text is still here: please check your connection and try again.', 'therapist-attachment-article' ),
 	);
 }
