@@ -1096,7 +1096,9 @@ final class ContactRouteTest extends Therapist_Attachment_Article_Test_Case {
 		$body = $this->body( $response );
 		$this->assertFalse( $body['sent'] );
 		$this->assertTrue( $body['kept'] );
-		$this->assertStringContainsString( 'Your message was received', $body['message'] );
+		// The element's own words for a 202 (src/content/form-strings.ts): received, not sent.
+		$this->assertSame( therapist_attachment_article_form_strings()['received'], $body['message'] );
+		$this->assertStringContainsString( 'received', $body['message'] );
 
 		$kept = therapist_attachment_article_store()->with_prefix( 'taa_kept_' );
 		$this->assertCount( 1, $kept );
