@@ -92,33 +92,30 @@ const measure = (file) => {
   };
 };
 
-// The budgets were 12 KB and 6 KB for the article and its link (11.40 KB and 5.80 KB were
-// measured then); the inline contact form moved them to 14 KB and 9 KB. They are not raised
-// again: the teaser, print styles and reading signals (about 0.9 KB) fit only because the form
-// is now loaded on demand.
-//
-// Issue 10 asks for 11.0 KB, 3.5 KB and 6.0 KB (the `target` column). The drop-in and the npm
-// entry miss theirs: what would close the gap is in docs/performance.md. Until they reach them,
-// the budgets stay where they were and the targets are printed beside them; the form file is
-// held to its target.
+// The budgets that fail the build (issue 16): what the files weigh today plus room for the
+// open issues' features and no more. Lower a budget whenever a change makes its file smaller;
+// never raise one. Issue 10's targets (11.0 KB and 6.0 KB, out of reach without moving
+// features out: docs/performance.md) are printed beside them.
+const floor = {name: 'floor: Lit + the article’s text', file: path.join(out, 'floor.js')};
 const rows = [
-  {name: 'drop-in (Lit included)', file: dropIn, budget: 14 * KB, target: 11.0 * KB},
+  {name: 'drop-in (Lit included)', file: dropIn, budget: 13.5 * KB, target: 11.0 * KB},
   {name: 'form module (drop-in)', file: formFile, budget: 3.5 * KB, target: 3.5 * KB},
   {
     name: 'npm entry (without Lit)',
     file: staticallyImported(path.join(out, 'npm-entry.js')),
-    budget: 9 * KB,
+    budget: 8.0 * KB,
     target: 6.0 * KB,
   },
-  {name: 'floor: Lit + the article’s text', file: path.join(out, 'floor.js')},
+  floor,
 ];
 let over = false;
 const kb = (n) => `${(n / KB).toFixed(2)} KB`;
 console.log(
   '| file | raw | gzip | brotli | budget (gzip) | target (gzip) |\n| --- | ---: | ---: | ---: | ---: | ---: |',
 );
+const sizes = new Map(rows.map((row) => [row, measure(row.file)]));
 for (const row of rows) {
-  const size = measure(row.file);
+  const size = sizes.get(row);
   const ok = !row.budget || size.gzip <= row.budget;
   over ||= !ok;
   const budget = row.budget ? `${kb(row.budget)} ${ok ? 'ok' : 'OVER'}` : '';
@@ -129,6 +126,9 @@ for (const row of rows) {
     `| ${row.name} | ${kb(size.raw)} | ${kb(size.gzip)} | ${kb(size.brotli)} | ${budget} | ${target} |`,
   );
 }
+// How far the drop-in is from the floor: what the element costs beyond Lit and the words.
+const ratio = sizes.get(rows[0]).gzip / sizes.get(floor).gzip;
+console.log(`\nThe drop-in is ${ratio.toFixed(2)}× the floor (gzip).`);
 fs.rmSync(out, {recursive: true, force: true});
 if (over) {
   console.error('size: over budget');
