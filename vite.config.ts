@@ -1,6 +1,6 @@
 import {existsSync, readFileSync} from 'node:fs';
 import {defineConfig, type Plugin} from 'vite';
-import {bannerAndIntegrity, formImport, minifyTemplates} from './scripts/build-plugins.ts';
+import {bannerAndIntegrity, minifyTemplates} from './scripts/build-plugins.ts';
 import {configuratorDataPlugin} from './scripts/configurator-data.mjs';
 
 const pkg = {name: 'therapist-attachment-article', file: 'therapist-attachment-article.js'};
@@ -55,15 +55,16 @@ function demoHome(): Plugin {
   };
 }
 
-// The form file's hash, pinned in the drop-in (vite.form.config.ts builds that file first).
+// The form file's hash, pinned in the drop-in (vite.form.config.ts builds that file first). In
+// the drop-in's build only: it is what makes src/form-loader.ts add the form file (an IIFE
+// cannot split) instead of importing the form. The dev server imports it.
 const formSri = 'dist/therapist-attachment-article.form.js.sri';
 const formIntegrity = existsSync(formSri) ? readFileSync(formSri, 'utf8').trim() : '';
 
-export default defineConfig({
-  define: {__FORM_INTEGRITY__: JSON.stringify(formIntegrity)},
+export default defineConfig(async ({command}) => ({
+  define: command === 'build' ? {__FORM_INTEGRITY__: JSON.stringify(formIntegrity)} : {},
   plugins: [
     demoHome(),
-    formImport(),
     configuratorDataPlugin(), // site/: virtual:configurator-data
     (await import('./demo/mock-endpoint.ts')).mockContactEndpoint(), // demo/contact.html
     minifyTemplates(),
@@ -85,4 +86,4 @@ export default defineConfig({
       fileName: () => pkg.file,
     },
   },
-});
+}));

@@ -1,5 +1,4 @@
 import {createHash} from 'node:crypto';
-import path from 'node:path';
 import {minifyHTMLLiterals} from 'minify-literals';
 import type {Plugin} from 'vite';
 
@@ -47,42 +46,29 @@ export function bannerAndIntegrity(banner: string): Plugin {
 }
 
 /**
- * Chooses how the element gets the contact form's code (src/form-import*.ts): the classic
- * drop-in (an IIFE, which cannot split) adds the form file next to itself; the renderer for
- * pre-rendered markup (an SSR build) takes it into its bundle. The npm build (tsc) and the dev
- * server keep src/form-import.ts, a dynamic import.
+ * The form file's own build (vite.form.config.ts, with `entry: formFileEntry`): its entry
+ * registers the form's code (`contactForm`, the path of src/contact-form.ts) where the drop-in
+ * that added the file finds it (src/form-script.ts), and its `lit` is the drop-in's Lit, from
+ * that registry, not a second copy.
  */
-export function formImport(): Plugin {
+export function formFile(contactForm: string): Plugin {
+  const registry = "globalThis[Symbol.for('therapist-attachment-article')]";
+  const lit = '\0lit-from-drop-in';
   return {
-    name: 'form-import',
-    apply: 'build',
+    name: 'form-file',
     enforce: 'pre',
-    resolveId(source, importer) {
-      if (source !== './form-import.js' || !importer || !/[\\/]src[\\/]/.test(importer))
-        return null;
-      const ssr = this.environment.config.consumer === 'server';
-      return path.resolve(
-        path.dirname(importer),
-        ssr ? 'form-import-static.ts' : 'form-import-script.ts',
-      );
-    },
+    // Vite makes the library's entry an absolute path: only its end is ours.
+    resolveId: (source) =>
+      source.endsWith(formFileEntry) ? formFileEntry : source === 'lit' ? lit : null,
+    load: (id) =>
+      id === formFileEntry
+        ? `import {ContactForm, contactForm, formStyles} from ${JSON.stringify(contactForm)};\n` +
+          `${registry}.form = {ContactForm, contactForm, formStyles};\n`
+        : id === lit
+          ? `const lit = ${registry};\nexport const {html, nothing, css, adoptStyles} = lit;\n`
+          : null,
   };
 }
 
-/**
- * For the form file's own build: its `lit` is the drop-in's Lit, from the registry the drop-in
- * fills before it adds the file (src/form-registry.ts), not a second copy.
- */
-export function litFromDropIn(): Plugin {
-  const id = '\0lit-from-drop-in';
-  return {
-    name: 'lit-from-drop-in',
-    enforce: 'pre',
-    resolveId: (source) => (source === 'lit' ? id : null),
-    load: (loaded) =>
-      loaded === id
-        ? "const lit = globalThis[Symbol.for('therapist-attachment-article')];\n" +
-          'export const {html, nothing, css, adoptStyles} = lit;\n'
-        : null,
-  };
-}
+/** The form file's entry, a module made by `formFile()`. */
+export const formFileEntry = '\0form-file-entry';

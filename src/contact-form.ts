@@ -136,7 +136,7 @@ export class ContactForm {
       const post = this.host.dispatchEvent(submit);
       let pending = submit.response; // set by a listener's respondWith()
       if (post) {
-        // Shown for a submit listener, without form-action: a listener that neither sent the
+        // Shown with form-listener, without form-action: a listener that neither sent the
         // message (respondWith) nor took it (preventDefault) leaves nowhere to send it.
         if (!this.action) {
           console.warn(

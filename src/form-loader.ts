@@ -1,20 +1,21 @@
-// Loads the contact form's code (src/contact-form.ts) on demand: only an element with
-// `form-action` asks for it, once per page. Where it comes from depends on the build
-// (./form-import.js): the npm package imports it as a module; the classic drop-in adds the
-// script therapist-attachment-article.form.js found next to its own file; the renderer for
-// pre-rendered markup has it at hand. If it cannot load, one warning says why and every element
-// keeps its call-to-action link.
-import type {ContactForm, contactForm, formStyles} from './contact-form.js';
-import {importForm, preloaded} from './form-import.js';
+// Loads the contact form's code (src/contact-form.ts) on demand, for the element: only an
+// element that asks for the form (`form-action` or `form-listener`) loads it, once per page.
+// Where it comes from depends on the build:
+// - the npm package (and the tests and the dev server): a dynamic import, which the app's
+//   bundler splits into a chunk of its own;
+// - the classic drop-in (an IIFE, which cannot split): the form file beside the drop-in's own
+//   <script>, with its pinned hash (src/form-script.ts); the build drops the other branch;
+// - the renderer for pre-rendered markup (scripts/ssr.mjs): the code is in the registry before
+//   the element loads, so the element has it at once.
+// If it cannot load, one warning says why and every element keeps its call-to-action link.
+import {addFormScript, registry, type FormModule} from './form-script.js';
 
-export interface FormModule {
-  ContactForm: typeof ContactForm;
-  contactForm: typeof contactForm;
-  formStyles: typeof formStyles;
-}
+declare const __FORM_INTEGRITY__: string | undefined; // only in the drop-in: see form-script.ts
+
+export type {FormModule};
 
 /** The form's code, once it has loaded. */
-export let formModule: FormModule | undefined = preloaded;
+export let formModule: FormModule | undefined = registry()?.form;
 
 /** Whether it could not load: the elements then keep their links. */
 export let formFailed = false;
@@ -23,7 +24,9 @@ let loading: Promise<unknown> | undefined;
 
 /** Resolves when the form has loaded, or has failed to (then the link stays). Never rejects. */
 export const loadForm = () =>
-  (loading ??= importForm().then(
+  (loading ??= (
+    typeof __FORM_INTEGRITY__ == 'string' ? addFormScript() : import('./contact-form.js')
+  ).then(
     (module) => (formModule = module),
     (error: Error) => {
       formFailed = true;

@@ -103,7 +103,7 @@ const RULES = Object.entries(ATTRIBUTE_RULES) as [
  */
 export class TherapistAttachmentArticle extends LitElement {
   // The form's styles come with its code; the renderer for pre-rendered markup has that code
-  // at once (form-import-static.ts), and writes them into every snippet's <style>.
+  // at once (src/form-loader.ts), and writes them into every snippet's <style>.
   static override styles = formModule ? [styles, formModule.formStyles] : styles;
 
   // Declared here rather than with @property decorators: the decorator helpers cost the
@@ -122,6 +122,7 @@ export class TherapistAttachmentArticle extends LitElement {
     formTimeout: {attribute: 'form-timeout', type: Number},
     noPrivacyNote: {attribute: 'no-privacy-note', type: Boolean},
     noCrisisLine: {attribute: 'no-crisis-line', type: Boolean},
+    formListener: {attribute: 'form-listener', type: Boolean},
     strings: {attribute: 'form-strings', converter: parseJson},
   };
 
@@ -203,6 +204,14 @@ export class TherapistAttachmentArticle extends LitElement {
   noCrisisLine = false;
 
   /**
+   * Shows the contact form without `form-action`: your `therapist-article-form-submit` listener
+   * delivers each message with `event.respondWith(promise)`, and nothing is sent anywhere else.
+   * A message no listener takes stays with the visitor, with a console warning. With
+   * `form-action` as well, a message no listener takes goes to `form-action`.
+   */
+  formListener = false;
+
+  /**
    * Replaces any of the form's texts (labels, notes, messages) by key — see `FormStrings`.
    * As an attribute, JSON: `form-strings='{"send": "Enviar", "lang": "es"}'`. Invalid JSON
    * keeps the English texts, with a console warning.
@@ -219,65 +228,54 @@ export class TherapistAttachmentArticle extends LitElement {
   /** The last bad value warned about, per attribute, so a value is reported once. */
   private readonly warned = new Map<string, string>();
 
-  /** A listener for `therapist-article-form-submit` on this element asks for the form too. */
-  private submitListener = false;
-
-  /**
-   * Adding a `therapist-article-form-submit` listener to the element shows the contact form
-   * even without `form-action`: the listener delivers the message (`respondWith`).
-   */
-  override addEventListener<K extends keyof HTMLElementEventMap>(
-    type: K,
-    listener: (this: HTMLElement, event: HTMLElementEventMap[K]) => unknown,
-    options?: boolean | AddEventListenerOptions,
-  ): void;
-  override addEventListener(
-    type: string,
-    listener: EventListenerOrEventListenerObject,
-    options?: boolean | AddEventListenerOptions,
-  ): void;
-  override addEventListener(
-    type: string,
-    listener: EventListenerOrEventListenerObject,
-    options?: boolean | AddEventListenerOptions,
-  ): void {
-    super.addEventListener(type, listener, options);
-    if (type === 'therapist-article-form-submit' && listener && !this.submitListener) {
-      this.submitListener = true;
-      this.requestUpdate();
-    }
+  /** Whether the form is asked for: `form-action`, or `form-listener` (your own delivery). */
+  private get wantsForm(): boolean {
+    return this.formAction != null || this.formListener;
   }
 
   /** Whether the form's code is still on its way (the call-to-action waits for it). */
   private get formPending(): boolean {
-    return (this.formAction != null || this.submitListener) && !formModule && !formFailed;
+    return this.wantsForm && !formModule && !formFailed;
   }
 
   /**
-   * With `form-action`, the form's code is loaded (once per page). A pre-rendered form waits
-   * for it before the first update, so that it hydrates as it is; otherwise the article renders
-   * at once and the form joins it when its code has loaded. If the code cannot load, the link
-   * is shown.
+   * A pre-rendered form (declarative shadow DOM) waits for the form's code before the element
+   * connects, so that it hydrates as it is, or, if the code cannot load, is rendered afresh with
+   * the link (see `createRenderRoot`).
+   */
+  override connectedCallback(): void {
+    if (!this.renderRoot && this.formPending && this.shadowRoot?.hasChildNodes()) {
+      void loadForm().then(() => {
+        if (this.isConnected && !this.renderRoot) this.connectedCallback();
+      });
+      return;
+    }
+    super.connectedCallback();
+    if (this.hasUpdated) this.watch();
+  }
+
+  /**
+   * A pre-rendered form whose code could not load cannot hydrate: its markup (not its styles)
+   * is cleared and the element renders afresh into the same root, with the link. Not calling
+   * `super` here keeps Lit's hydration support from claiming the root.
+   */
+  protected override createRenderRoot() {
+    const root = this.shadowRoot;
+    if (!(root && formFailed && this.wantsForm)) return super.createRenderRoot();
+    for (const node of [...root.childNodes]) {
+      if (!(node instanceof HTMLStyleElement)) node.remove();
+    }
+    return root;
+  }
+
+  /**
+   * With `form-action` (or `form-listener`), the form's code is loaded (once per page): the
+   * article renders at once and the form joins it when its code has loaded. If the code cannot
+   * load, the link is shown.
    */
   protected override scheduleUpdate() {
-    if (!this.formPending) return super.scheduleUpdate();
-    if (this.hasUpdated || !this.renderRoot.hasChildNodes()) {
-      void loadForm().then(() => this.requestUpdate());
-      return super.scheduleUpdate();
-    }
-    return loadForm().then(() => {
-      // A pre-rendered form that cannot work: rendered afresh, with the link (its styles stay).
-      // Lit's hydration support marks a pre-rendered root with `_$needsHydration` (`_$AG` in
-      // its production build); test/dist/form-on-demand.test.mjs checks this still works.
-      const root = this as unknown as {_$needsHydration?: boolean; _$AG?: boolean};
-      if (!formModule && (root._$needsHydration || root._$AG)) {
-        root._$needsHydration = root._$AG = false;
-        for (const node of [...this.renderRoot.childNodes]) {
-          if (!(node instanceof HTMLStyleElement)) node.remove();
-        }
-      }
-      return super.scheduleUpdate();
-    });
+    if (this.formPending) void loadForm().then(() => this.requestUpdate());
+    return super.scheduleUpdate();
   }
 
   /** With `form-action`, `updateComplete` resolves once the form (or, failing it, the link) is rendered. */
@@ -304,11 +302,6 @@ export class TherapistAttachmentArticle extends LitElement {
   /** The reading signals already fired, by event name: each fires once per element. */
   private readonly fired = new Set<string>();
   private observer?: IntersectionObserver;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) this.watch();
-  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -399,7 +392,7 @@ export class TherapistAttachmentArticle extends LitElement {
   protected override render() {
     const {theme, layout} = this.settings;
     const teaser = layout === 'teaser';
-    const wantsForm = !!this.settings.formAction || this.submitListener;
+    const wantsForm = !!this.settings.formAction || this.formListener;
     const paragraphs = article.paragraphs.map((p) => this.renderParagraph(p));
     const {teaserParagraphs: shown, readMoreHref} = this.settings;
     // A teaser's `closed` look hides its call-to-action and footer until its rest is open.

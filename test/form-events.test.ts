@@ -122,16 +122,17 @@ describe('therapist-article-form-sent and -failed', () => {
   });
 });
 
-describe('a therapist-article-form-submit listener on the element, without form-action', () => {
+describe('form-listener: your own delivery, without form-action', () => {
   it('shows the form; respondWith delivers and nothing is fetched', async () => {
     const el = await render();
-    expect(shadow(el).querySelector('form'), 'no listener: the link').to.equal(null);
+    expect(shadow(el).querySelector('form'), 'without form-listener: the link').to.equal(null);
     const fetches = watchFetch();
     let delivered: unknown;
     el.addEventListener('therapist-article-form-submit', (e) => {
       delivered = e.detail.fields;
       e.respondWith(Promise.resolve({ok: true}));
     });
+    el.setAttribute('form-listener', '');
     await el.updateComplete;
     expect(shadow(el).querySelector('[part~="cta-button"]'), 'the link gives way').to.equal(null);
     fill(el);
@@ -141,10 +142,17 @@ describe('a therapist-article-form-submit listener on the element, without form-
     expect(fetches.stop()).to.deep.equal([]);
   });
 
-  it('a listener that does not take the message: failed, one warning, nothing sent, text kept', async () => {
+  it('the formListener property does the same', async () => {
     const el = await render();
-    el.addEventListener('therapist-article-form-submit', () => {});
+    el.formListener = true;
     await el.updateComplete;
+    expect(shadow(el).querySelector('form')).to.not.equal(null);
+    expect(shadow(el).querySelector('[part~="cta-button"]')).to.equal(null);
+  });
+
+  it('a listener that does not take the message: failed, one warning, nothing sent, text kept', async () => {
+    const el = await render({'form-listener': ''});
+    el.addEventListener('therapist-article-form-submit', () => {});
     fill(el);
     const fetches = watchFetch();
     let outcome!: FormSentEvent | FormFailedEvent;
@@ -156,8 +164,9 @@ describe('a therapist-article-form-submit listener on the element, without form-
     expect(values(el)).to.deep.equal(visitor);
   });
 
-  it('other listeners leave the link', async () => {
+  it('adding listeners alone leaves the link, a submit listener included', async () => {
     const el = await render();
+    el.addEventListener('therapist-article-form-submit', () => {});
     el.addEventListener('therapist-article-cta-click', () => {});
     el.addEventListener('therapist-article-form-sent', () => {});
     await idle(el);
