@@ -83,8 +83,8 @@ export class ContactForm {
 
   private ask = (event: BeforeUnloadEvent) => {
     event.preventDefault();
-    // Older engines ask only when returnValue is set.
-    event.returnValue = '';
+    // Engines from before preventDefault() was honoured here ask only for a truthy returnValue.
+    event.returnValue = true;
   };
 
   private async set(state: FormState, errors = {}, focus?: string) {

@@ -390,11 +390,10 @@ export class TherapistAttachmentArticle extends LitElement {
   }
 
   protected override render() {
-    const {theme, layout} = this.settings;
+    const {theme, layout, teaserParagraphs: shown, readMoreHref} = this.settings;
     const teaser = layout === 'teaser';
     const wantsForm = !!this.settings.formAction || this.formListener;
     const paragraphs = article.paragraphs.map((p) => this.renderParagraph(p));
-    const {teaserParagraphs: shown, readMoreHref} = this.settings;
     // A teaser's `closed` look hides its call-to-action and footer until its rest is open.
     const look = (theme ? `theme-${theme}` : 'theme-none') + (teaser ? ' closed' : '');
     return html`
