@@ -7,6 +7,10 @@ import {css} from 'lit';
  * The ready-made themes only change the fallbacks (`--_theme-*`), so a site's own value still
  * overrides a theme.
  *
+ * Blending in (no theme), the page's own values measured by src/blend.ts (or given by the
+ * WordPress plugin) come as `--_b*` (text, link, button) and `--_bt-*` (title): fallbacks
+ * below the public properties, above the element's own defaults.
+ *
  * The dark tokens stand twice (theme="dark", and theme="auto" in a dark setting): written out
  * rather than interpolated, so the whole sheet stays plain CSS that the build can minify.
  */
@@ -36,7 +40,7 @@ export const styles = css`
     --_theme-accent-text: #ffffff;
     --_theme-link-color: #25574d;
     --_theme-error: #a4262c;
-    --_theme-padding: clamp(1.25em, 5%, 2.5em);
+    --_theme-padding: clamp(1.25em, 5%, 2.5em) clamp(0.375em, 10% - 2em, 2.5em);
     color-scheme: light;
   }
 
@@ -48,7 +52,7 @@ export const styles = css`
     --_theme-accent-text: #0f1f1b;
     --_theme-link-color: #a9dccd;
     --_theme-error: #ffb4ab;
-    --_theme-padding: clamp(1.25em, 5%, 2.5em);
+    --_theme-padding: clamp(1.25em, 5%, 2.5em) clamp(0.375em, 10% - 2em, 2.5em);
     color-scheme: dark;
   }
 
@@ -61,32 +65,43 @@ export const styles = css`
       --_theme-accent-text: #0f1f1b;
       --_theme-link-color: #a9dccd;
       --_theme-error: #ffb4ab;
-      --_theme-padding: clamp(1.25em, 5%, 2.5em);
+      --_theme-padding: clamp(1.25em, 5%, 2.5em) clamp(0.375em, 10% - 2em, 2.5em);
       color-scheme: dark;
     }
   }
 
   .article {
-    --_font: var(--therapist-article-font, inherit);
-    --_heading-font: var(--therapist-article-heading-font, var(--_font));
-    --_font-size: var(--therapist-article-font-size, inherit);
-    --_line-height: var(--therapist-article-line-height, 1.65);
-    --_color: var(--therapist-article-color, var(--_theme-color, inherit));
+    --_font: var(--therapist-article-font, var(--_b-font, inherit));
+    --_heading-font: var(
+      --therapist-article-heading-font,
+      var(--therapist-article-font, var(--_bt-font, var(--_font)))
+    );
+    --_font-size: var(--therapist-article-font-size, var(--_b-size, inherit));
+    --_line-height: var(--therapist-article-line-height, var(--_b-lh, 1.65));
+    --_color: var(--therapist-article-color, var(--_theme-color, var(--_b-color, inherit)));
     --_heading-color: var(
       --therapist-article-heading-color,
-      var(--_theme-heading-color, var(--_color))
+      var(--_theme-heading-color, var(--therapist-article-color, var(--_bt-color, var(--_color))))
     );
     --_background: var(--therapist-article-background, var(--_theme-background, transparent));
-    --_accent: var(--therapist-article-accent, var(--_theme-accent, #2b5d53));
-    --_accent-text: var(--therapist-article-accent-text, var(--_theme-accent-text, #ffffff));
-    --_link-color: var(--therapist-article-link-color, var(--_theme-link-color, inherit));
+    --_accent: var(--therapist-article-accent, var(--_theme-accent, var(--_b-accent, #2b5d53)));
+    --_accent-text: var(
+      --therapist-article-accent-text,
+      var(--_theme-accent-text, var(--_b-accent-text, #ffffff))
+    );
+    --_link-color: var(
+      --therapist-article-link-color,
+      var(--_theme-link-color, var(--_b-link, inherit))
+    );
     --_focus-color: var(--therapist-article-focus-color, var(--_accent));
-    --_max-width: var(--therapist-article-max-width, 68ch);
+    --_max-width: var(--therapist-article-max-width, 60ch);
     --_spacing: var(--therapist-article-spacing, 1.25em);
     --_padding: var(--therapist-article-padding, var(--_theme-padding, 0));
-    --_radius: var(--therapist-article-radius, 0.5rem);
+    --_radius: var(--therapist-article-radius, var(--_b-radius, 0.5rem));
     --_error: var(--therapist-article-error-color, var(--_theme-error, currentColor));
 
+    /* The column is the text's: a card's padding goes around it, not into the line. */
+    box-sizing: content-box;
     max-width: var(--_max-width);
     margin-inline: auto;
     padding: var(--_padding);
@@ -105,13 +120,20 @@ export const styles = css`
     color: var(--_heading-color);
     font-family: var(--_heading-font);
     font-size: 1.75em;
-    font-weight: 700;
+    font-weight: var(--_bt-weight, 700);
+    letter-spacing: var(--_bt-spacing, normal);
+    text-transform: var(--_bt-case, none);
     line-height: 1.25;
     text-wrap: balance;
   }
 
-  p {
+  p,
+  .byline {
     margin: 0 0 var(--_spacing);
+  }
+
+  .byline {
+    font-style: normal;
   }
 
   a:not(.button) {

@@ -1,6 +1,7 @@
 import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {ATTRIBUTE_RULES, applyRule, type Settings} from './attribute-rules.js';
-import {article, signature, type Paragraph} from './content/article.js';
+import {Blend} from './blend.js';
+import {article, byline, signature, type Paragraph} from './content/article.js';
 import type {FormStrings} from './content/form-strings.js';
 import type {ContactForm} from './contact-form.js';
 import {ArticleReadEvent, ArticleViewEvent, CtaClickEvent} from './events.js';
@@ -66,6 +67,7 @@ const RULES = Object.entries(ATTRIBUTE_RULES) as [
  * @csspart article - The `<article>` that holds everything.
  * @csspart header - The header around the title.
  * @csspart title - The article's heading.
+ * @csspart byline - The author's name and credentials under the title, “By Emily Powell, LMHC, LPC”.
  * @csspart body - The container of the body paragraphs.
  * @csspart paragraph - Every paragraph of the article, the call-to-action's included.
  * @csspart emphasis - Words the author emphasised.
@@ -95,9 +97,9 @@ const RULES = Object.entries(ATTRIBUTE_RULES) as [
  * @cssproperty [--therapist-article-accent-text=#ffffff] - Text colour of the call-to-action button.
  * @cssproperty [--therapist-article-link-color=inherit] - Colour of links in the text.
  * @cssproperty [--therapist-article-focus-color=var(--therapist-article-accent)] - Colour of the keyboard focus ring.
- * @cssproperty [--therapist-article-max-width=68ch] - Width of the reading column.
+ * @cssproperty [--therapist-article-max-width=60ch] - Width of the reading column (of its text: a theme's padding goes around it), about 65–75 characters a line.
  * @cssproperty [--therapist-article-spacing=1.25em] - Space between paragraphs; other gaps scale from it.
- * @cssproperty [--therapist-article-padding=0] - Padding inside the article (themes set 1.5em).
+ * @cssproperty [--therapist-article-padding=0] - Padding inside the article (themes set 1.25em–2.5em, and at the sides as little as 0.375em on a phone, so the line keeps its length).
  * @cssproperty [--therapist-article-radius=0.5rem] - Corner radius of the button and of themed backgrounds.
  * @cssproperty [--therapist-article-error-color=currentColor] - Colour of form error messages and invalid fields' borders. Themes set their own.
  */
@@ -299,6 +301,12 @@ export class TherapistAttachmentArticle extends LitElement {
     form.given = this.settings.strings;
   }
 
+  /** With no theme, the page's own heading, text, link and button colours (src/blend.ts). */
+  protected readonly blend = new Blend(this, () => [
+    this.settings.theme,
+    this.settings.headingLevel,
+  ]);
+
   /** The reading signals already fired, by event name: each fires once per element. */
   private readonly fired = new Set<string>();
   private observer?: IntersectionObserver;
@@ -398,7 +406,10 @@ export class TherapistAttachmentArticle extends LitElement {
     const look = (theme ? `theme-${theme}` : 'theme-none') + (teaser ? ' closed' : '');
     return html`
       <article part="article" class="article ${look}" lang=${article.lang} aria-labelledby="title">
-        <header part="header">${HEADINGS[this.settings.headingLevel - 1]}</header>
+        <header part="header">
+          ${HEADINGS[this.settings.headingLevel - 1]}
+          <address part="byline" class="byline">${byline()}</address>
+        </header>
         <div part="body" class="body">
           ${
             teaser

@@ -68,6 +68,7 @@ const hostile = fc.oneof(
 const ELEMENTS = [
   'article',
   'header',
+  'address',
   'h1',
   'h2',
   'h3',

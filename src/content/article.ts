@@ -79,6 +79,9 @@ export const article: ArticleContent = {
 export const signature = (content: ArticleContent = article): string =>
   [content.author.name, ...content.author.credentials].join(', ');
 
+/** The byline under the title, as the original post has it: “By Emily Powell, LMHC, LPC”. */
+export const byline = (content: ArticleContent = article): string => `By ${signature(content)}`;
+
 /** Plain text of a paragraph, emphasis flattened. */
 export const plainText = (paragraph: Paragraph): string =>
   paragraph.map((run) => (typeof run === 'string' ? run : run.emphasis)).join('');
