@@ -8,7 +8,7 @@ import {css} from 'lit';
  * overrides a theme.
  *
  * Blending in (no theme), the page's own values measured by src/blend.ts (or given by the
- * WordPress plugin) come as `--_b*` (text, link, button) and `--_bt-*` (title): fallbacks
+ * WordPress plugin) come as `--_h-*` (title), `--_p-*` (text) and `--_b-*` (link, button): fallbacks
  * below the public properties, above the element's own defaults.
  *
  * The dark tokens stand twice (theme="dark", and theme="auto" in a dark setting): written out
@@ -71,23 +71,23 @@ export const styles = css`
   }
 
   .article {
-    --_font: var(--therapist-article-font, var(--_b-font, inherit));
+    --_font: var(--therapist-article-font, var(--_p-fontFamily, inherit));
     --_heading-font: var(
       --therapist-article-heading-font,
-      var(--therapist-article-font, var(--_bt-font, var(--_font)))
+      var(--therapist-article-font, var(--_h-fontFamily, var(--_font)))
     );
-    --_font-size: var(--therapist-article-font-size, var(--_b-size, inherit));
-    --_line-height: var(--therapist-article-line-height, var(--_b-lh, 1.65));
-    --_color: var(--therapist-article-color, var(--_theme-color, var(--_b-color, inherit)));
+    --_font-size: var(--therapist-article-font-size, var(--_p-fontSize, inherit));
+    --_line-height: var(--therapist-article-line-height, var(--_p-lineHeight, 1.65));
+    --_color: var(--therapist-article-color, var(--_theme-color, var(--_p-color, inherit)));
     --_heading-color: var(
       --therapist-article-heading-color,
-      var(--_theme-heading-color, var(--therapist-article-color, var(--_bt-color, var(--_color))))
+      var(--_theme-heading-color, var(--therapist-article-color, var(--_h-color, var(--_color))))
     );
     --_background: var(--therapist-article-background, var(--_theme-background, transparent));
     --_accent: var(--therapist-article-accent, var(--_theme-accent, var(--_b-accent, #2b5d53)));
     --_accent-text: var(
       --therapist-article-accent-text,
-      var(--_theme-accent-text, var(--_b-accent-text, #ffffff))
+      var(--_theme-accent-text, var(--_b-accentText, #ffffff))
     );
     --_link-color: var(
       --therapist-article-link-color,
@@ -120,9 +120,9 @@ export const styles = css`
     color: var(--_heading-color);
     font-family: var(--_heading-font);
     font-size: 1.75em;
-    font-weight: var(--_bt-weight, 700);
-    letter-spacing: var(--_bt-spacing, normal);
-    text-transform: var(--_bt-case, none);
+    font-weight: var(--_h-fontWeight, 700);
+    letter-spacing: var(--_h-letterSpacing, normal);
+    text-transform: var(--_h-textTransform, none);
     line-height: 1.25;
     text-wrap: balance;
   }

@@ -1,6 +1,6 @@
 import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {ATTRIBUTE_RULES, applyRule, type Settings} from './attribute-rules.js';
-import {Blend} from './blend.js';
+import {blend} from './blend.js';
 import {article, byline, signature, type Paragraph} from './content/article.js';
 import type {FormStrings} from './content/form-strings.js';
 import type {ContactForm} from './contact-form.js';
@@ -302,10 +302,7 @@ export class TherapistAttachmentArticle extends LitElement {
   }
 
   /** With no theme, the page's own heading, text, link and button colours (src/blend.ts). */
-  protected readonly blend = new Blend(this, () => [
-    this.settings.theme,
-    this.settings.headingLevel,
-  ]);
+  protected readonly blend = blend(this, () => [this.settings.theme, this.settings.headingLevel]);
 
   /** The reading signals already fired, by event name: each fires once per element. */
   private readonly fired = new Set<string>();
