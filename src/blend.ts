@@ -17,9 +17,9 @@ import type {ReactiveController, ReactiveElement} from 'lit';
  *
  * The primary button is the first of those two whose background the page set (for the bare
  * `<button>`: unlike a browser's own, measured on one in the shadow root, which the page's
- * styles cannot reach); without one, the accent is the page's link colour. The button's text is white where white
- * reaches 4.5:1 on that background, otherwise black (which then reaches more than 4.67:1, so
- * the accent itself never has to change).
+ * styles cannot reach); without one, the accent is the page's link colour. The button's text is the page's where it
+ * reaches 4.5:1 on that background, else white where white does, otherwise black (which then
+ * reaches more than 4.67:1, so the accent itself never has to change).
  * The text's line height is the page's, but never below 1.5 (a page's `normal` keeps 1.65).
  *
  * `--therapist-article-blend: off` on the element or an ancestor turns it off, the plugin's
@@ -114,8 +114,19 @@ export function blend(
     const accent = button?.backgroundColor || linkColor;
     if (!inherited.getPropertyValue('--therapist-article-accent')) {
       set('b-accent', accent);
-      // White where it reaches 4.5:1, that is at a luminance (+0.05) up to 1.05 / 4.5.
-      set('b-accentText', accent && (luminance(accent) > 1.05 / 4.5 ? '#000' : '#fff'));
+      if (accent) {
+        const [back, fore] = [luminance(accent), luminance(button?.color ?? accent)];
+        // The page's own text where it reaches 4.5:1; else white where white does, that is at
+        // a luminance (+0.05) up to 1.05 / 4.5; else black.
+        set(
+          'b-accentText',
+          Math.max(back, fore) / Math.min(back, fore) >= 4.5
+            ? button!.color
+            : back > 1.05 / 4.5
+              ? '#000'
+              : '#fff',
+        );
+      }
       set('b-radius', button?.borderTopLeftRadius);
     }
     slot.remove();

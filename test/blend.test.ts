@@ -53,11 +53,15 @@ describe('blending in: how it decides', () => {
     expect(button.color).to.equal('rgb(0, 0, 0)');
   });
 
-  it('writes white on the button where white reaches 4.5:1, black otherwise', async () => {
-    const dark = await onPage(
+  it('keeps the button text’s colour where it reaches 4.5:1; else white where white does, else black', async () => {
+    const kept = await onPage(
       '.btn-primary { background: rgb(0, 60, 120); color: rgb(230, 240, 255); }',
     );
-    expect(style(dark, 'cta-button').color).to.equal('rgb(255, 255, 255)');
+    expect(style(kept, 'cta-button').color).to.equal('rgb(230, 240, 255)');
+    const white = await onPage(
+      '.btn-primary { background: rgb(0, 60, 120); color: rgb(0, 0, 0); }',
+    );
+    expect(style(white, 'cta-button').color).to.equal('rgb(255, 255, 255)');
     const light = await onPage('.btn-primary { background: rgb(255, 224, 102); color: #fff; }');
     const button = style(light, 'cta-button');
     expect(button.backgroundColor).to.equal('rgb(255, 224, 102)');
