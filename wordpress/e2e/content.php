@@ -112,6 +112,17 @@ $report['pages']['contact'] = taa_e2e_publish( 'pages', 'Contact form', taa_e2e_
 // The contact form sending to a form service instead.
 $report['pages']['custom_action'] = taa_e2e_publish( 'pages', 'Contact form to a form service', '[therapist_attachment_article form_action="https://forms.example.com/f/abc123" form_encoding="urlencoded"]' );
 
+// Blending in (blend.test.mjs): the theme's own heading, paragraph and button, then the
+// article with nothing set, as a block.
+$report['pages']['blend'] = taa_e2e_publish(
+	'pages',
+	'The theme beside the article',
+	"<!-- wp:heading -->\n<h2 class=\"wp-block-heading\" id=\"native-title\">A heading of the theme</h2>\n<!-- /wp:heading -->\n\n"
+		. "<!-- wp:paragraph -->\n<p id=\"native-text\">A paragraph of the theme, with <a href=\"#x\">a link</a>.</p>\n<!-- /wp:paragraph -->\n\n"
+		. "<!-- wp:buttons -->\n<div class=\"wp-block-buttons\"><!-- wp:button -->\n<div class=\"wp-block-button\"><a class=\"wp-block-button__link wp-element-button\" id=\"native-button\" href=\"#x\">A button of the theme</a></div>\n<!-- /wp:button --></div>\n<!-- /wp:buttons -->\n\n"
+		. taa_e2e_block( array( 'showForm' => false ) )
+);
+
 $report['pages']['plain'] = taa_e2e_publish( 'pages', 'Without the article', taa_e2e_paragraph( 'Nothing to see here.' ) );
 
 // --- As the Author: WordPress turns KSES on for users without unfiltered_html when the current

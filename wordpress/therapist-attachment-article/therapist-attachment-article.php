@@ -25,6 +25,7 @@ require_once __DIR__ . '/includes/generated/facts.php';
 require_once __DIR__ . '/includes/generated/prerender.php';
 require_once __DIR__ . '/includes/attributes.php';
 require_once __DIR__ . '/includes/render.php';
+require_once __DIR__ . '/includes/blend.php';
 require_once __DIR__ . '/includes/register.php';
 require_once __DIR__ . '/includes/trust.php';
 require_once __DIR__ . '/includes/contact/store.php';
