@@ -122,6 +122,20 @@ $report['pages']['blend'] = taa_e2e_publish(
 		. "<!-- wp:buttons -->\n<div class=\"wp-block-buttons\"><!-- wp:button -->\n<div class=\"wp-block-button\"><a class=\"wp-block-button__link wp-element-button\" id=\"native-button\" href=\"#x\">A button of the theme</a></div>\n<!-- /wp:button --></div>\n<!-- /wp:buttons -->\n\n"
 		. taa_e2e_block( array( 'showForm' => false ) )
 );
+// The same as a one-paragraph teaser, for the picture in docs/blend-grid.png (scripts/blend-grid.mjs).
+$report['pages']['blend_teaser'] = taa_e2e_publish(
+	'pages',
+	'The theme beside a teaser',
+	str_replace( taa_e2e_block( array( 'showForm' => false ) ), '', $report['pages']['blend']['stored'] )
+		. taa_e2e_block(
+			array(
+				'showForm'         => false,
+				'layout'           => 'teaser',
+				'teaserParagraphs' => 1,
+				'readMoreHref'     => '#more',
+			)
+		)
+);
 
 $report['pages']['plain'] = taa_e2e_publish( 'pages', 'Without the article', taa_e2e_paragraph( 'Nothing to see here.' ) );
 
