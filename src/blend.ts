@@ -16,11 +16,15 @@ import type {ReactiveController, ReactiveElement} from 'lit';
  * by the shadow root (strict CSP allows it).
  *
  * The primary button is the first of those two whose background the page set (for the bare
- * `<button>`: unlike a browser's own, measured on one in the shadow root, which the page's
- * styles cannot reach); without one, the accent is the page's link colour. The button's text is the page's where it
+ * `<button>`: unlike a browser's own, measured on one in a shadow root of the probe's own,
+ * which the page's styles cannot reach); without one, the accent is the page's link colour. The button's text is the page's where it
  * reaches 4.5:1 on that background, else white where white does, otherwise black (which then
  * reaches more than 4.67:1, so the accent itself never has to change).
  * The text's line height is the page's, but never below 1.5 (a page's `normal` keeps 1.65).
+ *
+ * An article that was on the page before its script (the pre-rendered snippet, the WordPress
+ * plugin) takes only the colours: its fonts, sizes and spacing stay as painted, so hydrating
+ * moves nothing (on WordPress the plugin has given the theme's values for them already).
  *
  * `--therapist-article-blend: off` on the element or an ancestor turns it off, the plugin's
  * server-side values included.
@@ -49,6 +53,12 @@ export function blend(
   let sheet: CSSStyleSheet | undefined;
   /** The heading level last measured for; 0 under a theme (any level measures again). */
   let seen = 0;
+  /**
+   * Whether the article was on the page before its script (pre-rendered, or the WordPress
+   * plugin's): then it keeps the layout it was painted with (its fonts, sizes and spacing, or
+   * the plugin's values for them) and takes only colours, which move nothing.
+   */
+  let painted: boolean | undefined;
   const controller = {hostUpdate};
   host.addController(controller);
   return controller;
@@ -56,6 +66,7 @@ export function blend(
   function hostUpdate(): void {
     const [theme, level] = look();
     const root = host.renderRoot as ShadowRoot;
+    painted ??= root.hasChildNodes();
     if (seen === (seen = theme ? 0 : level) || theme) return;
     if (!sheet)
       root.adoptedStyleSheets = [...root.adoptedStyleSheets, (sheet = new CSSStyleSheet())];
@@ -68,20 +79,21 @@ export function blend(
 
     // Only slotted children have styles (Chromium gives none to unassigned ones): a slot of
     // their own, for this task only, straight in the shadow root, so they inherit from the
-    // host; and a button there, which only the browser styles.
+    // host; and, in a shadow root of its own, a button only the browser styles.
     const make = (tag: string, parent: Node, className = '') => {
-      const element = parent.appendChild(document.createElement(tag));
+      const element = document.createElement(tag);
       element.className = className;
-      return element;
+      return parent.appendChild(element);
     };
-    const slot = make('slot', root) as HTMLSlotElement;
-    const box = make('div', host);
+    const slot = document.createElement('slot');
+    const box = document.createElement('div');
     slot.name = box.slot = '_probe';
+    root.append(slot);
+    host.append(box);
     const link = make('a', make('p', box)) as HTMLAnchorElement;
     link.href = '#';
-    const reference = make('button', root);
     const [plain, heading, text, linked, ...buttons] = [
-      reference,
+      make('button', make('div', box).attachShadow({mode: 'open'})),
       make('h' + level, box),
       link.parentNode as Element,
       link,
@@ -94,14 +106,16 @@ export function blend(
     // their own is taken.
     const take = (prefix: string, from: CSSStyleDeclaration, keys: string) => {
       for (const key of keys.split(' ') as 'color'[]) {
-        if (off || from[key] !== inherited[key]) set(prefix + key, from[key]);
+        if (off || (from[key] !== inherited[key] && !(painted && key !== 'color'))) {
+          set(prefix + key, from[key]);
+        }
       }
     };
     take('h-', heading!, 'fontFamily fontWeight color letterSpacing textTransform');
     take('p-', text!, 'fontFamily fontSize color');
     set(
       'p-lineHeight',
-      Math.max(parseFloat(text!.lineHeight) / parseFloat(text!.fontSize), 1.5) || 0,
+      !painted && (Math.max(parseFloat(text!.lineHeight) / parseFloat(text!.fontSize), 1.5) || 0),
     );
     // A browser's own link colour (#0000ee, the same in all three) is not the page's.
     const linkColor = linked!.color !== 'rgb(0, 0, 238)' && linked!.color;
@@ -113,24 +127,22 @@ export function blend(
     );
     const accent = button?.backgroundColor || linkColor;
     if (!inherited.getPropertyValue('--therapist-article-accent')) {
+      const [back, fore] = accent ? [luminance(accent), luminance(button?.color ?? accent)] : [];
       set('b-accent', accent);
-      if (accent) {
-        const [back, fore] = [luminance(accent), luminance(button?.color ?? accent)];
-        // The page's own text where it reaches 4.5:1; else white where white does, that is at
-        // a luminance (+0.05) up to 1.05 / 4.5; else black.
-        set(
-          'b-accentText',
-          Math.max(back, fore) / Math.min(back, fore) >= 4.5
+      // The page's own text where it reaches 4.5:1; else white where white does, that is at a
+      // luminance (+0.05) up to 1.05 / 4.5; else black.
+      set(
+        'b-accentText',
+        accent &&
+          (Math.max(back!, fore!) / Math.min(back!, fore!) >= 4.5
             ? button!.color
-            : back > 1.05 / 4.5
+            : back! > 1.05 / 4.5
               ? '#000'
-              : '#fff',
-        );
-      }
+              : '#fff'),
+      );
       set('b-radius', button?.borderTopLeftRadius);
     }
     slot.remove();
     box.remove();
-    reference.remove();
   }
 }

@@ -140,6 +140,27 @@ describe('blending in: how it decides', () => {
     expect(style(el, 'title').color).to.equal('rgb(240, 240, 240)');
   });
 
+  it('pre-rendered (on the page before its script), it takes colours only: nothing moves', async () => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(
+      'h2 { color: rgb(200, 0, 0); letter-spacing: 3px; } p { line-height: 2.2; } .btn-primary { background: rgb(0, 0, 200); }',
+    );
+    document.adoptedStyleSheets = [sheet];
+    const page = await fixture<HTMLDivElement>(html`<div></div>`);
+    // A shadow root with content before the element first renders, as a declarative one from
+    // the snippet or the WordPress plugin is.
+    const painted = document.createElement('therapist-attachment-article');
+    painted.attachShadow({mode: 'open'}).append(document.createElement('p'));
+    page.append(painted);
+    const el = page.firstElementChild as TherapistAttachmentArticle;
+    await el.updateComplete;
+    expect(style(el, 'title').color).to.equal('rgb(200, 0, 0)');
+    expect(style(el, 'cta-button').backgroundColor).to.equal('rgb(0, 0, 200)');
+    expect(style(el, 'title').letterSpacing).to.equal('normal');
+    const text = style(el, 'paragraph');
+    expect(parseFloat(text.lineHeight) / parseFloat(text.fontSize)).to.be.closeTo(1.65, 0.01);
+  });
+
   it('leaves nothing behind: no child, no style attribute, one adopted sheet', async () => {
     const el = await onPage('.btn-primary { background: rgb(0, 0, 200); }');
     expect(el.childNodes.length).to.equal(0);
