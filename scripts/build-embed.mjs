@@ -61,7 +61,7 @@ if (!outArg) {
 // the element would warn about).
 const src = await loadSources();
 const structured = src['structured-data'];
-const {DEFAULTS, TEASER_DEFAULTS} = src.options;
+const {DEFAULTS} = src.attributes;
 const {prerenderedSnippet, protectMarkup, snippetStyles} = src.prerender;
 const given = Object.fromEntries(attributes);
 let rendered;
@@ -93,7 +93,7 @@ let excerpt;
 if (given.layout?.trim().toLowerCase() === 'teaser') {
   const readMoreHref = given['read-more-href'] && src['safe-url'].safeUrl(given['read-more-href']);
   settings.teaser = {
-    paragraphs: Number(given['teaser-paragraphs'] ?? TEASER_DEFAULTS.paragraphs),
+    paragraphs: Number(given['teaser-paragraphs'] ?? DEFAULTS.teaserParagraphs),
     ...(readMoreHref ? {readMoreHref} : {}),
   };
   if (readMoreHref) {

@@ -31,10 +31,14 @@ const plugin = args.includes('--plugin')
   : path.join(root, 'wordpress', tag);
 const domain = tag;
 const src = await loadSources();
-const {THEMES, CTA_TARGETS, FORM_ENCODINGS, HEADING_LEVELS, DEFAULTS, FORM_DEFAULTS} = src.options;
-const {LAYOUTS, TEASER_DEFAULTS} = src.options;
-const {THEME_LABELS, CTA_TARGET_LABELS, FORM_ENCODING_LABELS, LAYOUT_LABELS} = src.options;
-const {ATTRIBUTE_RULES} = src['attribute-rules'];
+const {THEMES, CTA_TARGETS, FORM_ENCODINGS, HEADING_LEVELS, LAYOUTS} = src.attributes;
+const {ATTRIBUTES, ATTRIBUTE_WORDS, DEFAULTS, normalise} = src.attributes;
+const TEASER_DEFAULTS = {layout: DEFAULTS.layout, paragraphs: DEFAULTS.teaserParagraphs};
+const FORM_DEFAULTS = {encoding: DEFAULTS.formEncoding};
+const THEME_LABELS = ATTRIBUTE_WORDS.theme.choices;
+const CTA_TARGET_LABELS = ATTRIBUTE_WORDS.ctaTarget.choices;
+const FORM_ENCODING_LABELS = ATTRIBUTE_WORDS.formEncoding.choices;
+const LAYOUT_LABELS = ATTRIBUTE_WORDS.layout.choices;
 const {FIELD_DESCRIPTORS, SUBMISSION_ID_PATTERN} = src['form-fields'];
 const {formStrings} = src['form-strings'];
 const {article, signature} = src.article;
@@ -43,22 +47,20 @@ const {blogPostingScript, blogPostingJsonLd, seoMarkup} = src['structured-data']
 const {protectMarkup} = src.prerender;
 
 /** The plugin's own limit on a button label, in characters (longer labels are cut). */
-const CTA_LABEL_MAX_LENGTH = 120;
+const CTA_LABEL_MAX_LENGTH = ATTRIBUTES.ctaLabel.maxLength;
 
 /**
  * The teaser's paragraph counts, read off the element's own rule for `teaser-paragraphs`
- * (src/attribute-rules.ts: at least one, and at least one left to reveal).
+ * (src/attributes.ts: at least one, and at least one left to reveal).
  */
 const teaserCounts = Array.from({length: 100}, (_, n) => n).filter(
-  (n) => ATTRIBUTE_RULES.teaserParagraphs.normalise(n) !== undefined,
+  (n) => normalise(ATTRIBUTES.teaserParagraphs, n) !== undefined,
 );
 const TEASER_PARAGRAPHS = {min: teaserCounts[0], max: teaserCounts.at(-1)};
 if (
   !teaserCounts.length ||
   teaserCounts.length !== TEASER_PARAGRAPHS.max - TEASER_PARAGRAPHS.min + 1 ||
   !teaserCounts.includes(TEASER_DEFAULTS.paragraphs) ||
-  ATTRIBUTE_RULES.teaserParagraphs.fallback !== TEASER_DEFAULTS.paragraphs ||
-  ATTRIBUTE_RULES.layout.fallback !== TEASER_DEFAULTS.layout ||
   !LAYOUTS.includes(TEASER_DEFAULTS.layout)
 ) {
   throw new Error('generate-wordpress: the teaser’s rules are not a range around its default');
@@ -155,12 +157,12 @@ const factsPhp =
   header(`The element's facts, for the plugin's PHP and its block editor script.`) +
   phpFunction(
     'therapist_attachment_article_facts',
-    `Lists, defaults, URL schemes, the contact form's fields and limits (src/options.ts,\n * src/safe-url.ts, src/content/article.ts, src/content/form-fields.ts).`,
+    `Lists, defaults, URL schemes, the contact form's fields and limits (src/attributes.ts,\n * src/safe-url.ts, src/content/article.ts, src/content/form-fields.ts).`,
     `return ${php(facts)};`,
   ) +
   phpFunction(
     'therapist_attachment_article_labels',
-    'How each choice is named where a person picks one (src/options.ts).',
+    'How each choice is named where a person picks one (src/attributes.ts).',
     `return ${php(labels)};`,
   ) +
   phpFunction(

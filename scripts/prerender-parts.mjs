@@ -13,7 +13,7 @@ import {loadSources, tag} from './ssr.mjs';
  */
 export async function prerenderParts() {
   const src = await loadSources();
-  const {THEMES, CTA_TARGETS, HEADING_LEVELS, TEASER_DEFAULTS} = src.options;
+  const {THEMES, CTA_TARGETS, HEADING_LEVELS, DEFAULTS} = src.attributes;
   const {article} = src.article;
   const {fillPrerender, protectMarkup} = src.prerender;
 
@@ -245,7 +245,7 @@ export async function prerenderParts() {
             const attributes = {
               layout: 'teaser',
               // The default count is also the absent attribute's.
-              ...(paragraphs === TEASER_DEFAULTS.paragraphs
+              ...(paragraphs === DEFAULTS.teaserParagraphs
                 ? {}
                 : {'teaser-paragraphs': String(paragraphs)}),
               ...(link ? {'read-more-href': readMore} : {}),

@@ -12,8 +12,7 @@ const out = path.join(root, 'node_modules/.cache/embed-ssr');
 
 const entries = {
   define: 'src/define.ts',
-  options: 'src/options.ts',
-  'attribute-rules': 'src/attribute-rules.ts',
+  attributes: 'src/attributes.ts',
   'safe-url': 'src/safe-url.ts',
   article: 'src/content/article.ts',
   'form-fields': 'src/content/form-fields.ts',

@@ -6,7 +6,7 @@
  */
 import {article} from '../src/content/article.js';
 import {blogPostingScript} from '../src/content/structured-data.js';
-import {DEFAULTS, TEASER_DEFAULTS} from '../src/options.js';
+import {DEFAULTS} from '../src/attributes.js';
 import {escapeAttribute, prerenderedSnippet, type PrerenderParts} from '../src/prerender.js';
 import {FRAME_HEIGHTS, FRAME_WIDTHS} from './frame-heights.js';
 import type {Checked} from './settings.js';
@@ -193,7 +193,7 @@ export function frameSize(checked: Checked): FrameSize {
   const closed = teaser?.readMoreHref !== undefined;
   return {
     ...size(closed ? `teaser-${teaser!.paragraphs}` : `full-${reach}`),
-    ...(closed ? {} : {teaser: size(`teaser-${teaser?.paragraphs ?? TEASER_DEFAULTS.paragraphs}`)}),
+    ...(closed ? {} : {teaser: size(`teaser-${teaser?.paragraphs ?? DEFAULTS.teaserParagraphs}`)}),
     opensInPlace: teaser !== undefined && !closed,
   };
 }

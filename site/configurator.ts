@@ -1,16 +1,13 @@
 import {LitElement, css, html, nothing, type TemplateResult} from 'lit';
 import {
+  ATTRIBUTE_WORDS,
   CTA_TARGETS,
-  CTA_TARGET_LABELS,
+  DEFAULTS,
   FORM_ENCODINGS,
-  FORM_ENCODING_LABELS,
   HEADING_LEVELS,
   LAYOUTS,
-  LAYOUT_LABELS,
-  TEASER_DEFAULTS,
   THEMES,
-  THEME_LABELS,
-} from '../src/options.js';
+} from '../src/attributes.js';
 import {formStrings} from '../src/content/form-strings.js';
 import {
   COLOURS,
@@ -422,7 +419,7 @@ export class TherapistConfigurator extends LitElement {
         ${this.select(
           'theme',
           'Style',
-          (['', ...THEMES] as const).map((t) => [t, THEME_LABELS[t]] as const),
+          (['', ...THEMES] as const).map((t) => [t, ATTRIBUTE_WORDS.theme.choices[t]] as const),
           s.theme,
           (v) => this.set('theme', v as Settings['theme']),
           '“Blend into the page” takes your page’s font and colours; the others bring their own.',
@@ -464,7 +461,7 @@ export class TherapistConfigurator extends LitElement {
         ${this.select(
           'layout',
           'Layout',
-          LAYOUTS.map((l) => [l, LAYOUT_LABELS[l]] as const),
+          LAYOUTS.map((l) => [l, ATTRIBUTE_WORDS.layout.choices[l]] as const),
           s.layout,
           (v) => this.set('layout', v as Settings['layout']),
           'A teaser shows the title and the opening paragraphs, then “Continue reading”.',
@@ -498,7 +495,7 @@ export class TherapistConfigurator extends LitElement {
     return html`<div class="field">
         <label for="paragraphs">Paragraphs shown</label>
         <p class="hint" id="paragraphs-hint">
-          From 1 to ${TEASER_MAX}; the default, ${TEASER_DEFAULTS.paragraphs}, stops just before the
+          From 1 to ${TEASER_MAX}; the default, ${DEFAULTS.teaserParagraphs}, stops just before the
           article’s answer.
         </p>
         <input
@@ -549,7 +546,7 @@ export class TherapistConfigurator extends LitElement {
       ${this.select(
         'target',
         'Open the link in',
-        CTA_TARGETS.map((t) => [t, CTA_TARGET_LABELS[t]] as const),
+        CTA_TARGETS.map((t) => [t, ATTRIBUTE_WORDS.ctaTarget.choices[t]] as const),
         s.target,
         (v) => this.set('target', v as Settings['target']),
       )}`;
@@ -570,7 +567,7 @@ export class TherapistConfigurator extends LitElement {
       ${this.select(
         'encoding',
         'Send the fields as',
-        FORM_ENCODINGS.map((e) => [e, FORM_ENCODING_LABELS[e]] as const),
+        FORM_ENCODINGS.map((e) => [e, ATTRIBUTE_WORDS.formEncoding.choices[e]] as const),
         s.encoding,
         (v) => this.set('encoding', v as Settings['encoding']),
         'Formspree, Basin and Netlify accept form fields; the WordPress plugin and Wix take either.',

@@ -1,25 +1,23 @@
 /**
  * The configurator's settings: what an owner can choose, the defaults, and the check that turns
  * them into the attributes and custom properties the element accepts. Every rule comes from the
- * element's own modules (`src/options.ts`, `src/safe-url.ts`, `src/attribute-rules.ts`); a
+ * element's own modules (`src/attributes.ts`, `src/safe-url.ts`); a
  * value the element would refuse gets a message in words and is left out of the code.
  */
-import {ATTRIBUTE_RULES} from '../src/attribute-rules.js';
-import {article} from '../src/content/article.js';
 import {
+  ATTRIBUTES,
   CTA_TARGETS,
   DEFAULTS,
-  FORM_DEFAULTS,
   FORM_ENCODINGS,
   HEADING_LEVELS,
   LAYOUTS,
-  TEASER_DEFAULTS,
   THEMES,
+  normalise,
   type CtaTarget,
   type FormEncoding,
   type Layout,
   type Theme,
-} from '../src/options.js';
+} from '../src/attributes.js';
 import type {PrerenderSettings} from '../src/prerender.js';
 import {URL_SCHEMES, safeUrl} from '../src/safe-url.js';
 
@@ -57,7 +55,7 @@ export const RADII = {
 export type RadiusKey = keyof typeof RADII;
 
 /** The most paragraphs a teaser may show: at least one is left for “Continue reading”. */
-export const TEASER_MAX = article.paragraphs.length - 1;
+export const TEASER_MAX = ATTRIBUTES.teaserParagraphs.max;
 
 export const REACH = {link: 'A button with a link', form: 'A contact form'} as const;
 export type Reach = keyof typeof REACH;
@@ -108,15 +106,15 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   width: '',
   radius: '',
   headingLevel: DEFAULTS.headingLevel,
-  layout: TEASER_DEFAULTS.layout,
-  teaserParagraphs: String(TEASER_DEFAULTS.paragraphs),
+  layout: DEFAULTS.layout,
+  teaserParagraphs: String(DEFAULTS.teaserParagraphs),
   readMoreHref: '',
   reach: 'link',
   href: DEFAULTS.ctaHref,
   label: DEFAULTS.ctaLabel,
   target: DEFAULTS.ctaTarget,
   action: '',
-  encoding: FORM_DEFAULTS.encoding,
+  encoding: DEFAULTS.formEncoding,
   privacyNote: true,
   crisisLine: true,
 };
@@ -300,7 +298,7 @@ function actionError(value: string): string | undefined {
 
 /** The message for a teaser's paragraph count the element refuses. */
 const paragraphsError = (value: string) =>
-  `Paragraphs shown: “${value.trim()}” is not a whole number from 1 to ${TEASER_MAX} (at least one paragraph is left for “Continue reading”). Until it is, the teaser shows ${TEASER_DEFAULTS.paragraphs}.`;
+  `Paragraphs shown: “${value.trim()}” is not a whole number from 1 to ${TEASER_MAX} (at least one paragraph is left for “Continue reading”). Until it is, the teaser shows ${DEFAULTS.teaserParagraphs}.`;
 
 /**
  * The message for a full post's address: one the element refuses (it would keep the button),
@@ -348,24 +346,24 @@ export function check(settings: Settings, options: CheckOptions = {}): Checked {
   if (theme) attributes['theme'] = theme;
 
   // The teaser, by the element's own rules for `layout`, `teaser-paragraphs`, `read-more-href`.
-  const layout = ATTRIBUTE_RULES.layout.normalise(s.layout) ?? ATTRIBUTE_RULES.layout.fallback;
+  const layout = (normalise(ATTRIBUTES.layout, s.layout) as Layout | undefined) ?? DEFAULTS.layout;
   let teaser: PrerenderSettings['teaser'];
   if (layout === 'teaser') {
     attributes['layout'] = layout;
     const typed = s.teaserParagraphs.trim();
-    let paragraphs: number = ATTRIBUTE_RULES.teaserParagraphs.fallback;
+    let paragraphs: number = DEFAULTS.teaserParagraphs;
     if (typed !== '') {
-      const valid = ATTRIBUTE_RULES.teaserParagraphs.normalise(Number(typed));
+      const valid = normalise(ATTRIBUTES.teaserParagraphs, Number(typed)) as number | undefined;
       if (valid === undefined) errors.paragraphs = paragraphsError(typed);
       else paragraphs = valid;
     }
-    if (paragraphs !== TEASER_DEFAULTS.paragraphs) {
+    if (paragraphs !== DEFAULTS.teaserParagraphs) {
       attributes['teaser-paragraphs'] = String(paragraphs);
     }
     let readMoreHref: string | undefined;
     const typedMore = s.readMoreHref.trim();
     if (typedMore !== '') {
-      const safe = ATTRIBUTE_RULES.readMoreHref.normalise(s.readMoreHref);
+      const safe = normalise(ATTRIBUTES.readMoreHref, s.readMoreHref) as string | undefined;
       const g = guess(typedMore);
       const disguised = disguisedAddress(typedMore);
       const error =
@@ -403,7 +401,7 @@ export function check(settings: Settings, options: CheckOptions = {}): Checked {
   if (s.reach === 'form' && action) errors.action = action;
   if (s.reach === 'form' && !action) {
     attributes['form-action'] = s.action.trim();
-    if (s.encoding !== FORM_DEFAULTS.encoding && FORM_ENCODINGS.includes(s.encoding)) {
+    if (s.encoding !== DEFAULTS.formEncoding && FORM_ENCODINGS.includes(s.encoding)) {
       attributes['form-encoding'] = s.encoding;
     }
     if (!s.privacyNote) attributes['no-privacy-note'] = '';

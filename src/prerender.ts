@@ -13,7 +13,7 @@
  * and the element's tag is added to `no_texturize_tags` by the plugin.
  */
 import {escapeHtml} from './content/structured-data.js';
-import {DEFAULTS, type CtaTarget, type Theme} from './options.js';
+import {DEFAULTS, type CtaTarget, type Theme} from './attributes.js';
 
 export interface PrerenderParts {
   /** The declarative shadow root, with `{{theme}}`, `{{title}}` and `{{cta}}` holes. */
@@ -78,7 +78,7 @@ export interface PrerenderForm {
   readonly link?: PrerenderLink;
 }
 
-/** Settings already checked by the element's rules (`safeUrl`, the lists in `options.ts`). */
+/** Settings already checked by the element's rules (the table in `attributes.ts`). */
 export interface PrerenderSettings {
   readonly headingLevel: number;
   readonly theme?: Theme | undefined;

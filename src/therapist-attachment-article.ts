@@ -1,5 +1,5 @@
 import {LitElement, html, nothing, type PropertyValues} from 'lit';
-import {ATTRIBUTE_RULES, applyRule, type Settings} from './attribute-rules.js';
+import {ATTRIBUTES, DEFAULTS, applyAttribute, type Attribute, type Settings} from './attributes.js';
 import {article, signature, type Paragraph} from './content/article.js';
 import type {FormStrings} from './content/form-strings.js';
 import type {ContactForm} from './contact-form.js';
@@ -28,10 +28,7 @@ const parseJson = (value: string | null): unknown => {
 
 const CONTINUE = 'Continue reading';
 
-const RULES = Object.entries(ATTRIBUTE_RULES) as [
-  keyof Settings,
-  (typeof ATTRIBUTE_RULES)[keyof Settings],
-][];
+const ROWS = Object.entries(ATTRIBUTES) as [keyof Settings, Attribute][];
 
 /**
  * Emily Powell's article “Is it "Normal" to be Attached to your Therapist?” and its
@@ -117,6 +114,7 @@ export class TherapistAttachmentArticle extends LitElement {
     layout: {},
     teaserParagraphs: {attribute: 'teaser-paragraphs', type: Number},
     readMoreHref: {attribute: 'read-more-href'},
+    readMoreTarget: {attribute: 'read-more-target'},
     formAction: {attribute: 'form-action'},
     formEncoding: {attribute: 'form-encoding'},
     formTimeout: {attribute: 'form-timeout', type: Number},
@@ -181,6 +179,15 @@ export class TherapistAttachmentArticle extends LitElement {
   readMoreHref?: string;
 
   /**
+   * With `read-more-href`: where the link to the full post opens, `_self` (default), `_blank`
+   * (a new tab) or `_top` (out of a frame, such as Wix's Embed HTML or Google Sites, whose
+   * sandbox would otherwise open the post inside the frame). Unknown values open it in the same
+   * tab, with a console warning.
+   * @type {'_self' | '_blank' | '_top'}
+   */
+  readMoreTarget: string = '_self';
+
+  /**
    * Turns on the contact form, which then replaces the link: where the visitor's message is
    * POSTed. An `https:` URL, or this page's own origin (a path such as `/contact-form`). Any
    * other value keeps the link, with a console warning.
@@ -219,10 +226,8 @@ export class TherapistAttachmentArticle extends LitElement {
    */
   strings?: Partial<FormStrings> | string;
 
-  /** What is rendered: every attribute's value after its rule in `attribute-rules.ts`. */
-  private readonly settings = Object.fromEntries(
-    RULES.map(([key, rule]) => [key, rule.fallback]),
-  ) as Settings;
+  /** What is rendered: every attribute's value after its row in `attributes.ts`. */
+  private readonly settings: Settings = {...DEFAULTS};
   /** The contact form's state, once its code has loaded (only with `form-action`). */
   private form?: ContactForm;
   /** The last bad value warned about, per attribute, so a value is reported once. */
@@ -288,8 +293,8 @@ export class TherapistAttachmentArticle extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const s = this.settings as Record<string, unknown>;
-    for (const [key, rule] of RULES) {
-      if (changed.has(key)) s[key] = applyRule<unknown>(rule, this[key], this.warned);
+    for (const [key, row] of ROWS) {
+      if (changed.has(key)) s[key] = applyAttribute(row, this[key], this.warned);
     }
     if (!formModule) return;
     const form = (this.form ??= new formModule.ContactForm(this));
@@ -390,9 +395,9 @@ export class TherapistAttachmentArticle extends LitElement {
   }
 
   protected override render() {
-    const {theme, layout, teaserParagraphs: shown, readMoreHref} = this.settings;
+    const {theme, layout, teaserParagraphs: shown, readMoreHref, readMoreTarget} = this.settings;
     const teaser = layout === 'teaser';
-    const wantsForm = !!this.settings.formAction || this.formListener;
+    const wantsForm = !!this.settings.formAction || this.settings.formListener;
     const paragraphs = article.paragraphs.map((p) => this.renderParagraph(p));
     // A teaser's `closed` look hides its call-to-action and footer until its rest is open.
     const look = (theme ? `theme-${theme}` : 'theme-none') + (teaser ? ' closed' : '');
@@ -405,7 +410,11 @@ export class TherapistAttachmentArticle extends LitElement {
               ? html`${paragraphs.slice(0, shown)}${
                   readMoreHref
                     ? html`<p>
-                        <a part="read-more" class="button read-more" href=${readMoreHref}
+                        <a
+                          part="read-more"
+                          class="button read-more"
+                          href=${readMoreHref}
+                          target=${readMoreTarget}
                           >${CONTINUE}</a
                         >
                       </p>`
@@ -421,8 +430,8 @@ export class TherapistAttachmentArticle extends LitElement {
             this.form && wantsForm
               ? formModule!.contactForm(
                   this.form,
-                  !this.noPrivacyNote,
-                  !this.noCrisisLine,
+                  !this.settings.noPrivacyNote,
+                  !this.settings.noCrisisLine,
                   this.ctaLink(),
                 )
               : wantsForm && this.formPending

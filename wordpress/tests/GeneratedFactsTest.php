@@ -70,7 +70,7 @@ final class GeneratedFactsTest extends Therapist_Attachment_Article_Test_Case {
 		$this->assertSame( $facts['layouts'], $attributes['layout']['enum'] );
 		$this->assertSame( $facts['layouts'], $specs['layout']['values'] );
 		$this->assertSame( 'full', $facts['defaults']['layout'], 'The whole article unless chosen' );
-		// At least one paragraph, and at least one left for "Continue reading" (src/attribute-rules.ts).
+		// At least one paragraph, and at least one left for "Continue reading" (src/attributes.ts).
 		$range = $facts['teaser_paragraphs'];
 		$this->assertSame( 1, $range['min'] );
 		$this->assertSame( count( therapist_attachment_article_structured_data()['json_ld_excerpt']['paragraphs'] ), $range['max'] );

@@ -53,7 +53,7 @@ function therapist_attachment_article_prerender_parts() {
 		'teaser' => array(
 			'open' => '<!--lit-part BRUAAAUVAAA=--><!--lit-part-->',
 			'button' => '<!--/lit-part--><!--lit-part--><!--/lit-part--><?><!--/lit-part--></div><!--lit-part pVUtUPkc55s=--><!--lit-node 0--><details part="body" class="more" ><summary part="read-more" class="button read-more"><!--lit-part-->Continue reading<!--/lit-part--></summary><!--lit-part-->',
-			'link' => '<!--/lit-part--><!--lit-part qUotLWKRPMo=--><p><!--lit-node 1--><a part="read-more" class="button read-more" href="{{readMore}}"><!--lit-part-->Continue reading<!--/lit-part--></a></p><!--/lit-part--><?><!--/lit-part--></div><!--lit-part 4NWifPM82tU=--><div part="body" class="more"><!--lit-part-->',
+			'link' => '<!--/lit-part--><!--lit-part tR6OejK/gwE=--><p><!--lit-node 1--><a part="read-more" class="button read-more" href="{{readMore}}" target="_self"><!--lit-part-->Continue reading<!--/lit-part--></a></p><!--/lit-part--><?><!--/lit-part--></div><!--lit-part 4NWifPM82tU=--><div part="body" class="more"><!--lit-part-->',
 			'close' => '<!--/lit-part--></details><!--/lit-part-->',
 			'linkClose' => '<!--/lit-part--></div><!--/lit-part-->',
 		),
