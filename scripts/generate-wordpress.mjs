@@ -292,7 +292,7 @@ const prerenderPhp =
   ) +
   phpFunction(
     'therapist_attachment_article_prerender_parts',
-    `The parts: \`template\` (holes {{theme}}, {{title}}, {{cta}}), \`titles\` (heading levels\n * 1–6), \`cta\` (\`link\` and \`linkNewTab\` with holes {{href}}, {{target}}, {{label}};\n * \`form\`, and \`formNoPrivacyNote\`, \`formNoCrisisLine\`, \`formNoNotes\` without those lines,\n * with holes {{action}} and {{send}}; \`send\`: the form's button, \`plain\` (it posts by itself) or\n * \`script\` / \`scriptNewTab\` (a JSON endpoint's, with the link's holes)), \`teaser\` (\`open\`,\n * \`button\` then \`close\`, or \`link\` with a {{readMore}} hole then \`linkClose\`: around the\n * body's paragraphs). Checked against the renderer for ${combinations} combinations of settings and\n * ${teaserCombinations} teasers.`,
+    `The parts: \`template\` (holes {{theme}}, {{title}}, {{cta}}), \`titles\` (heading levels\n * 1–6), \`cta\` (\`link\` and \`linkNewTab\`; \`form\`, and \`formNoPrivacyNote\`,\n * \`formNoCrisisLine\`, \`formNoNotes\` without those lines, with a {{send}} hole; \`send\`: the form's\n * button, \`plain\` (it posts by itself) or \`script\` / \`scriptNewTab\` (a JSON endpoint's, with\n * the link)), \`teaser\` (\`open\`, \`button\` then \`close\`, or \`link\` then \`linkClose\`: around the\n * body's paragraphs), and \`holes\`: every attribute whose value fills a hole {{attribute-name}}\n * in the parts, with its default. Checked against the renderer for ${combinations} combinations of\n * settings and ${teaserCombinations} teasers.`,
     `return ${php(parts)};`,
   ) +
   phpFunction(

@@ -6,7 +6,13 @@
  */
 import {article} from '../src/content/article.js';
 import {blogPostingScript} from '../src/content/structured-data.js';
-import {DEFAULTS} from '../src/attributes.js';
+import {
+  ATTRIBUTES,
+  CTA_TARGETS,
+  DEFAULTS,
+  type Attribute,
+  type AttributeKey,
+} from '../src/attributes.js';
 import {escapeAttribute, prerenderedSnippet, type PrerenderParts} from '../src/prerender.js';
 import {FRAME_HEIGHTS, FRAME_WIDTHS} from './frame-heights.js';
 import type {Checked} from './settings.js';
@@ -96,7 +102,7 @@ export async function styleHash(css: string): Promise<string | undefined> {
  * only the excerpt, naming the full post as the page to credit.
  */
 export function structuredData(checked: Checked, data: ConfiguratorData): string {
-  const teaser = checked.prerender.teaser;
+  const teaser = checked.teaser;
   return teaser?.readMoreHref
     ? blogPostingScript(article, {paragraphs: teaser.paragraphs, url: teaser.readMoreHref})
     : data.structuredData;
@@ -104,7 +110,7 @@ export function structuredData(checked: Checked, data: ConfiguratorData): string
 
 /** The pre-rendered snippet for these settings, byte for byte what build-embed writes. */
 export const snippet = (checked: Checked, data: ConfiguratorData): string =>
-  prerenderedSnippet(data.parts, checked.prerender, checked.attributes, {
+  prerenderedSnippet(data.parts, checked.attributes, {
     structuredData: structuredData(checked, data),
     scriptSrc: HYDRATE_FILE,
   });
@@ -182,7 +188,7 @@ export function frameSize(checked: Checked): FrameSize {
   const look = checked.attributes['theme'] ?? 'blend';
   const column = checked.properties['--therapist-article-max-width'] ?? 'default';
   const reach = 'form-action' in checked.attributes ? 'form' : 'link';
-  const teaser = checked.prerender.teaser;
+  const teaser = checked.teaser;
   const size = (layout: string) => {
     // Every combination is measured (test/dist/frame-heights.test.mjs); were one missing,
     // the tallest figure measured would hold it.
@@ -205,7 +211,7 @@ function frameHeightStep(checked: Checked, size: FrameSize): string {
   const isForm = 'form-action' in checked.attributes;
   const what = size.opensInPlace
     ? 'once “Continue reading” opens the rest in place, the article is that tall'
-    : checked.prerender.teaser
+    : checked.teaser
       ? 'the teaser with its “Continue reading”'
       : `the whole article with its ${isForm ? 'contact form' : 'button'}`;
   return `Make the frame at least ${px(size.phone)} tall on a phone and ${px(size.desktop)} on a desktop (${what}; measured at ${FRAME_WIDTHS.phone} and ${FRAME_WIDTHS.desktop} px wide for this look, with room to spare). A frame does not grow with its content: a shorter one cuts off the end, where ${isForm ? 'the form' : 'the button'} is.`;
@@ -235,6 +241,17 @@ function inFrame(checked: Checked): {attributes: Record<string, string>; notes: 
       notes.push(
         `Your link (${href}) is a path or a section of the page: inside the frame it would point at the frame, not your site. Use a full https:// address for this platform.`,
       );
+    }
+  }
+  // Every other link of the element opens a new tab too (`read-more-target` …), where it means
+  // something: the frame's `<base target>` does not reach a link that names its own target.
+  for (const row of Object.values(ATTRIBUTES) as Attribute[]) {
+    const meaningful = Object.entries(row.onlyWith ?? {}).every(([key, value]) => {
+      const given = attributes[ATTRIBUTES[key as AttributeKey].attribute];
+      return value === true ? given !== undefined : given === value;
+    });
+    if (row.type === 'enum' && row.values === CTA_TARGETS && row.onlyWith && meaningful) {
+      attributes[row.attribute] = '_blank';
     }
   }
   if ('form-action' in attributes && !/^https:/i.test(attributes['form-action']!)) {
@@ -291,7 +308,7 @@ export function platforms(
   }
   if (a['theme']) wordpressAttributes.push(`theme="${a['theme']}"`);
   if (a['heading-level']) wordpressAttributes.push(`heading_level="${a['heading-level']}"`);
-  const teaser = checked.prerender.teaser;
+  const teaser = checked.teaser;
   if (teaser) {
     wordpressAttributes.push('layout="teaser"');
     if (a['teaser-paragraphs']) {

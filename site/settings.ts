@@ -18,7 +18,6 @@ import {
   type Layout,
   type Theme,
 } from '../src/attributes.js';
-import type {PrerenderSettings} from '../src/prerender.js';
 import {URL_SCHEMES, safeUrl} from '../src/safe-url.js';
 
 /** Font choices: the site's own, or stacks that exist on every device (nothing is downloaded). */
@@ -157,6 +156,12 @@ export interface CheckOptions {
   readonly unconfirmedAction?: string | undefined;
 }
 
+/** A teaser: how many paragraphs show, and the full post's URL if it is elsewhere. */
+export interface Teaser {
+  readonly paragraphs: number;
+  readonly readMoreHref?: string;
+}
+
 export interface Checked {
   /** Messages in words, by field. Each refused value is left out of everything below. */
   readonly errors: Errors;
@@ -170,8 +175,8 @@ export interface Checked {
   readonly attributes: Readonly<Record<string, string>>;
   /** The custom properties to set on the element for the chosen look. */
   readonly properties: Readonly<Record<string, string>>;
-  /** What the pre-rendered snippet is filled for. */
-  readonly prerender: PrerenderSettings;
+  /** The teaser's paragraphs, and the full post's URL if it is elsewhere. */
+  readonly teaser?: Teaser;
   /** A warning that does not stop the code (low contrast). */
   readonly warning?: string;
 }
@@ -347,7 +352,7 @@ export function check(settings: Settings, options: CheckOptions = {}): Checked {
 
   // The teaser, by the element's own rules for `layout`, `teaser-paragraphs`, `read-more-href`.
   const layout = (normalise(ATTRIBUTES.layout, s.layout) as Layout | undefined) ?? DEFAULTS.layout;
-  let teaser: PrerenderSettings['teaser'];
+  let teaser: Teaser | undefined;
   if (layout === 'teaser') {
     attributes['layout'] = layout;
     const typed = s.teaserParagraphs.trim();
@@ -379,7 +384,6 @@ export function check(settings: Settings, options: CheckOptions = {}): Checked {
     teaser = {paragraphs, ...(readMoreHref ? {readMoreHref} : {})};
   }
 
-  let prerender: PrerenderSettings;
   let target: FormTarget | undefined;
   let actionFromLink = false;
   let action = s.reach === 'form' ? actionError(s.action) : 'not used';
@@ -406,13 +410,6 @@ export function check(settings: Settings, options: CheckOptions = {}): Checked {
     }
     if (!s.privacyNote) attributes['no-privacy-note'] = '';
     if (!s.crisisLine) attributes['no-crisis-line'] = '';
-    prerender = {
-      headingLevel: level,
-      theme: theme || undefined,
-      cta: {action: s.action.trim(), urlencoded: attributes['form-encoding'] === 'urlencoded'},
-      noPrivacyNote: !s.privacyNote,
-      noCrisisLine: !s.crisisLine,
-    };
   } else {
     let href: string = DEFAULTS.ctaHref;
     if (s.reach === 'link') {
@@ -432,10 +429,7 @@ export function check(settings: Settings, options: CheckOptions = {}): Checked {
     if (href !== DEFAULTS.ctaHref) attributes['cta-href'] = href;
     if (label !== DEFAULTS.ctaLabel) attributes['cta-label'] = label;
     if (opens !== DEFAULTS.ctaTarget) attributes['cta-target'] = opens;
-    prerender = {headingLevel: level, theme: theme || undefined, cta: {href, label, target: opens}};
   }
-
-  if (teaser) prerender = {...prerender, teaser};
 
   for (const key of Object.keys(COLOURS) as ColourKey[]) {
     const value = s[key];
@@ -470,7 +464,7 @@ export function check(settings: Settings, options: CheckOptions = {}): Checked {
     ...(actionFromLink ? {actionFromLink} : {}),
     attributes,
     properties,
-    prerender,
+    ...(teaser ? {teaser} : {}),
     ...(warning ? {warning} : {}),
   };
 }

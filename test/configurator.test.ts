@@ -428,7 +428,6 @@ describe('configurator: the teaser', () => {
   ) =>
     prerenderedSnippet(
       data.parts,
-      {headingLevel: 2, cta: {href: '#contact', label: 'Reach out', target: '_self'}, teaser},
       Object.fromEntries(
         preview(el)
           .getAttributeNames()
@@ -494,11 +493,7 @@ describe('configurator: the teaser', () => {
     const snippet = code(el, 'prerendered-code');
     expect(snippet).to.equal(expectedSnippet(el, {paragraphs: 5}));
     // Its shadow root is fillPrerender's, with the rule that hides a second, live copy.
-    const root = fillPrerender(data.parts, {
-      headingLevel: 2,
-      cta: {href: '#contact', label: 'Reach out', target: '_self'},
-      teaser: {paragraphs: 5},
-    });
+    const root = fillPrerender(data.parts, {layout: 'teaser', 'teaser-paragraphs': '5'});
     expect(snippet).to.include(
       root.replace('</style>', '.article:has(~.article){display:none}</style>'),
     );

@@ -380,6 +380,10 @@ for (const [engine, launch] of Object.entries(engines)) {
               ].sort();
               expected.href = preview.href;
             }
+            // So does the teaser's link to the full post.
+            if (expected.attributes.some(([n]) => n === 'read-more-href')) {
+              expected.attributes = [...expected.attributes, ['read-more-target', '_blank']].sort();
+            }
             assert.deepEqual(comparable(seen, {font: usesFont}), expected);
             await page.close();
           });
@@ -517,21 +521,10 @@ for (const [engine, launch] of Object.entries(engines)) {
             );
             const given = Object.fromEntries(preview.attributes);
             const {readMoreHref, paragraphs} = settings.teaser;
-            const prerender = {
-              headingLevel: 2,
-              theme: given.theme,
-              cta: preview.form
-                ? {
-                    action: given['form-action'],
-                    urlencoded: given['form-encoding'] === 'urlencoded',
-                  }
-                : {href: given['cta-href'], target: '_self', label: 'Reach out'},
-              teaser: settings.teaser,
-            };
             const snippet = code['prerendered-code'];
             assert.equal(
               snippet,
-              src.prerender.prerenderedSnippet(parts, prerender, given, {
+              src.prerender.prerenderedSnippet(parts, given, {
                 structuredData: src['structured-data'].blogPostingScript(
                   undefined,
                   readMoreHref ? {paragraphs, url: readMoreHref} : undefined,
@@ -542,7 +535,7 @@ for (const [engine, launch] of Object.entries(engines)) {
             assert.ok(
               snippet.includes(
                 src.prerender
-                  .fillPrerender(parts, prerender)
+                  .fillPrerender(parts, given)
                   .replace('</style>', '.article:has(~.article){display:none}</style>'),
               ),
             );

@@ -120,22 +120,39 @@ final class GeneratedFactsTest extends Therapist_Attachment_Article_Test_Case {
 		foreach ( array( '{{theme}}', '{{title}}', '{{cta}}' ) as $hole ) {
 			$this->assertSame( 1, substr_count( $parts['template'], $hole ), $hole );
 		}
-		foreach ( array( 'link', 'linkNewTab' ) as $kind ) {
-			foreach ( array( '{{href}}', '{{target}}', '{{label}}' ) as $hole ) {
+		// A link's holes are named for the element's attributes; a new tab's target is part of
+		// its structure (with `rel` and the words for screen readers).
+		$link_holes = array(
+			'link'       => array( '{{cta-href}}', '{{cta-target}}', '{{cta-label}}' ),
+			'linkNewTab' => array( '{{cta-href}}', '{{cta-label}}' ),
+		);
+		foreach ( $link_holes as $kind => $holes ) {
+			$this->assertSame( count( $holes ), preg_match_all( '/\{\{/', $parts['cta'][ $kind ] ), "$kind: its holes" );
+			foreach ( $holes as $hole ) {
 				$this->assertSame( 1, substr_count( $parts['cta'][ $kind ], $hole ), "$kind $hole" );
 			}
 		}
+		$this->assertSame( 1, substr_count( $parts['cta']['linkNewTab'], 'target="_blank"' ) );
 		foreach ( array( 'form', 'formNoPrivacyNote', 'formNoCrisisLine', 'formNoNotes' ) as $kind ) {
 			$this->assertSame( 2, preg_match_all( '/\{\{/', $parts['cta'][ $kind ] ), "$kind: two holes" );
-			$this->assertSame( 1, substr_count( $parts['cta'][ $kind ], 'action="{{action}}"' ), "$kind {{action}}" );
+			$this->assertSame( 1, substr_count( $parts['cta'][ $kind ], 'action="{{form-action}}"' ), "$kind {{form-action}}" );
 			$this->assertSame( 1, substr_count( $parts['cta'][ $kind ], '{{send}}' ), "$kind {{send}}" );
 		}
 		$this->assertStringNotContainsString( '{{', $parts['cta']['send']['plain'] );
-		foreach ( array( 'script', 'scriptNewTab' ) as $kind ) {
-			foreach ( array( '{{href}}', '{{target}}', '{{label}}' ) as $hole ) {
+		$send_holes = array(
+			'script'       => $link_holes['link'],
+			'scriptNewTab' => $link_holes['linkNewTab'],
+		);
+		foreach ( $send_holes as $kind => $holes ) {
+			foreach ( $holes as $hole ) {
 				$this->assertSame( 1, substr_count( $parts['cta']['send'][ $kind ], $hole ), "send $kind $hole" );
 			}
 		}
+		// Every hole has its attribute's default, as the element's table gives it.
+		$this->assertSame( $facts['defaults']['cta_href'], $parts['holes']['cta-href'] );
+		$this->assertSame( $facts['defaults']['cta_label'], $parts['holes']['cta-label'] );
+		$this->assertSame( $facts['defaults']['cta_target'], $parts['holes']['cta-target'] );
+		$this->assertSame( '', $parts['holes']['form-action'] );
 		$this->assertStringStartsWith( '<template shadowroot="open" shadowrootmode="open">', $parts['template'] );
 		$this->assertStringEndsWith( '</template>', $parts['template'] );
 	}
