@@ -83,7 +83,12 @@ async function makeParts() {
   parts = {...walk(parts), holes};
   const json = JSON.stringify(parts);
   for (const value of Object.values(S)) {
-    if (json.includes(value)) throw new Error(`prerender-parts: ${value} was left in the parts`);
+    if (json.includes(value)) {
+      const at = json.indexOf(value);
+      throw new Error(
+        `prerender-parts: ${value} was left in the parts: …${json.slice(at - 200, at + 50)}`,
+      );
+    }
   }
   const known = ['theme', 'title', 'cta', 'send', ...Object.keys(holes)];
   for (const [, name] of json.matchAll(/\{\{([^}]*)\}\}/g)) {

@@ -2,9 +2,9 @@ import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {ATTRIBUTES, DEFAULTS, applyAttribute, type Attribute, type Settings} from './attributes.js';
 import {article, signature, type Paragraph} from './content/article.js';
 import type {FormStrings} from './content/form-strings.js';
-import type {ContactForm} from './contact-form.js';
-import {ArticleReadEvent, ArticleViewEvent, CtaClickEvent} from './events.js';
-import {formFailed, formModule, loadForm} from './form-loader.js';
+import {CtaClickEvent} from './events.js';
+import {FormController, formFailed, formModule, loadForm} from './form-loader.js';
+import {ReadingSignals} from './reading-signals.js';
 import {styles} from './therapist-attachment-article.styles.js';
 
 const title = article.title;
@@ -226,10 +226,24 @@ export class TherapistAttachmentArticle extends LitElement {
    */
   strings?: Partial<FormStrings> | string;
 
+  constructor() {
+    super();
+    // The view and read events, for a site's own analytics.
+    new ReadingSignals(this);
+  }
+
   /** What is rendered: every attribute's value after its row in `attributes.ts`. */
   private readonly settings: Settings = {...DEFAULTS};
-  /** The contact form's state, once its code has loaded (only with `form-action`). */
-  private form?: ContactForm;
+  /**
+   * The contact form, loaded on demand (once per page) when the element asks for it: the
+   * article renders at once and the form joins it when its code has loaded; if it cannot load,
+   * the link stays.
+   */
+  private readonly forms = new FormController(
+    this,
+    () => this.settings,
+    () => this.wantsForm,
+  );
   /** The last bad value warned about, per attribute, so a value is reported once. */
   private readonly warned = new Map<string, string>();
 
@@ -256,7 +270,6 @@ export class TherapistAttachmentArticle extends LitElement {
       return;
     }
     super.connectedCallback();
-    if (this.hasUpdated) this.watch();
   }
 
   /**
@@ -273,16 +286,6 @@ export class TherapistAttachmentArticle extends LitElement {
     return root;
   }
 
-  /**
-   * With `form-action` (or `form-listener`), the form's code is loaded (once per page): the
-   * article renders at once and the form joins it when its code has loaded. If the code cannot
-   * load, the link is shown.
-   */
-  protected override scheduleUpdate() {
-    if (this.formPending) void loadForm().then(() => this.requestUpdate());
-    return super.scheduleUpdate();
-  }
-
   /** With `form-action`, `updateComplete` resolves once the form (or, failing it, the link) is rendered. */
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
@@ -296,47 +299,7 @@ export class TherapistAttachmentArticle extends LitElement {
     for (const [key, row] of ROWS) {
       if (changed.has(key)) s[key] = applyAttribute(row, this[key], this.warned);
     }
-    if (!formModule) return;
-    const form = (this.form ??= new formModule.ContactForm(this));
-    form.action = this.settings.formAction;
-    form.urlencoded = this.settings.formEncoding !== 'json';
-    form.timeout = this.settings.formTimeout;
-    form.given = this.settings.strings;
-  }
-
-  /** The reading signals already fired, by event name: each fires once per element. */
-  private readonly fired = new Set<string>();
-  private observer?: IntersectionObserver;
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.observer?.disconnect();
-  }
-
-  protected override firstUpdated(): void {
-    this.watch();
-  }
-
-  /** Watches the article and its call-to-action come on screen, until both have. */
-  private watch(): void {
-    if (this.fired.size > 1) return;
-    this.observer ??= new IntersectionObserver((entries) => {
-      for (const entry of entries) {
-        if (!entry.isIntersecting) continue;
-        this.signal(new ArticleViewEvent());
-        if (entry.target.matches('.cta')) this.signal(new ArticleReadEvent());
-      }
-      if (this.fired.size > 1) this.observer!.disconnect();
-    });
-    for (const selector of ['.article', '.cta']) {
-      this.observer.observe(this.renderRoot.querySelector(selector)!);
-    }
-  }
-
-  private signal(event: Event): void {
-    if (this.fired.has(event.type)) return;
-    this.fired.add(event.type);
-    this.dispatchEvent(event);
+    this.forms.update();
   }
 
   /** A teaser's reader opened the rest: focus moves to its first paragraph. */
@@ -427,9 +390,9 @@ export class TherapistAttachmentArticle extends LitElement {
         <section part="cta" class="cta">
           ${this.renderParagraph(article.callToAction, 'paragraph cta-text')}
           ${
-            this.form && wantsForm
+            this.forms.form && wantsForm
               ? formModule!.contactForm(
-                  this.form,
+                  this.forms.form,
                   !this.settings.noPrivacyNote,
                   !this.settings.noCrisisLine,
                   this.ctaLink(),
