@@ -5,7 +5,8 @@ import {article} from '../src/content/article.js';
 import {blogPostingScript} from '../src/content/structured-data.js';
 import {fillPrerender, prerenderedSnippet} from '../src/prerender.js';
 import type {TherapistAttachmentArticle} from '../src/therapist-attachment-article.js';
-import {frameHeight, type ConfiguratorData} from '../site/code.js';
+import type {ConfiguratorData} from '../site/code.js';
+import {frameHeight} from '../site/frame.js';
 import {FRAME_HEIGHTS, FRAME_WIDTHS} from '../site/frame-heights.js';
 import {defineConfigurator, type TherapistConfigurator} from '../site/configurator.js';
 import {part, seen} from './helpers.js';
@@ -157,8 +158,8 @@ describe('configurator: each control changes the preview and the code', () => {
   it('the link: address, label and where it opens', async () => {
     const el = await open();
     await change(el, '#href', 'https://example.com/book?a=1&b=2');
-    await change(el, '#label', 'Book a free call');
-    await change(el, '#target', '_blank');
+    await change(el, '#cta-label', 'Book a free call');
+    await change(el, '#cta-target', '_blank');
     const button = part<HTMLAnchorElement>(preview(el), 'cta-button');
     expect(button.getAttribute('href')).to.equal('https://example.com/book?a=1&b=2');
     expect(button.target).to.equal('_blank');
@@ -185,7 +186,7 @@ describe('configurator: each control changes the preview and the code', () => {
     expect(preview(el).getAttribute('form-action')).to.equal('https://formspree.io/f/abcd');
     expect(code(el, 'html-self')).to.include('form-action="https://formspree.io/f/abcd"');
     expect(code(el, 'wordpress-shortcode')).to.include('form="on"');
-    await change(el, '#encoding', 'urlencoded');
+    await change(el, '#form-encoding', 'urlencoded');
     expect(code(el, 'html-self')).to.include('form-encoding="urlencoded"');
     const notes = () => seen(part(preview(el), 'form')).includes('health details');
     expect(notes()).to.be.true;
@@ -362,11 +363,16 @@ describe('configurator: copying, privacy, small screens', () => {
     }
   });
 
-  it('the platform links move focus to that platform’s heading', async () => {
+  it('the platforms are tabs: a click shows that platform’s code, one panel at a time', async () => {
     const el = await open();
-    $<HTMLAnchorElement>(el, 'a[href="#platform-wix"]').click();
+    $<HTMLButtonElement>(el, '#tab-wix').click();
     await settle(el);
-    expect(el.shadowRoot!.activeElement?.id).to.equal('h-wix');
+    expect($(el, '#tab-wix').getAttribute('aria-selected')).to.equal('true');
+    expect($(el, '#tab-html').getAttribute('aria-selected')).to.equal('false');
+    const shown = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="tabpanel"]')].filter(
+      (p) => p.getBoundingClientRect().height > 0,
+    );
+    expect(shown.map((p) => p.id)).to.deep.equal(['platform-wix']);
     expect(location.hash).to.equal('', 'the settings fragment is left alone');
   });
 
@@ -445,18 +451,18 @@ describe('configurator: the teaser', () => {
 
   it('the teaser’s controls show only for the teaser', async () => {
     const el = await open();
-    expect(el.shadowRoot!.querySelector('#paragraphs')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('#teaser-paragraphs')).to.equal(null);
     expect(el.shadowRoot!.querySelector('#readMore')).to.equal(null);
     expect([...$<HTMLSelectElement>(el, '#layout').options].map((o) => o.value)).to.deep.equal([
       'full',
       'teaser',
     ]);
     await change(el, '#layout', 'teaser');
-    expect($<HTMLInputElement>(el, '#paragraphs').value).to.equal('3');
+    expect($<HTMLInputElement>(el, '#teaser-paragraphs').value).to.equal('3');
     expect($<HTMLInputElement>(el, '#readMore').value).to.equal('');
     await expect(el).to.be.accessible();
     await change(el, '#layout', 'full');
-    expect(el.shadowRoot!.querySelector('#paragraphs')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('#teaser-paragraphs')).to.equal(null);
     expect(allCode(el)).to.not.include('teaser');
   });
 
@@ -471,7 +477,7 @@ describe('configurator: the teaser', () => {
     expect(code(el, 'html-self')).to.not.include('teaser-paragraphs');
     expect(code(el, 'prerendered-code')).to.equal(expectedSnippet(el, {paragraphs: 3}));
 
-    await change(el, '#paragraphs', '5');
+    await change(el, '#teaser-paragraphs', '5');
     expect(preview(el).getAttribute('teaser-paragraphs')).to.equal('5');
     expect(shownParagraphs(el)).to.equal(5);
     for (const id of [
@@ -541,11 +547,11 @@ describe('configurator: the teaser', () => {
   for (const value of ['0', '11', '2.5', '-1', '1e9']) {
     it(`paragraphs shown ${JSON.stringify(value)}: the default 3, and a note naming the field`, async () => {
       const el = await open('#layout=teaser');
-      await change(el, '#paragraphs', value);
-      const input = $(el, '#paragraphs');
+      await change(el, '#teaser-paragraphs', value);
+      const input = $(el, '#teaser-paragraphs');
       expect(input.getAttribute('aria-invalid')).to.equal('true');
       expect(input.getAttribute('aria-describedby')).to.include('paragraphs-error');
-      const error = $(el, '#paragraphs-error');
+      const error = $(el, '#teaser-paragraphs-error');
       expect(seen(error)).to.include('Paragraphs shown');
       expect(error.getBoundingClientRect().height).to.be.greaterThan(0);
       expect(preview(el).hasAttribute('teaser-paragraphs')).to.be.false;
@@ -553,7 +559,7 @@ describe('configurator: the teaser', () => {
       expect(allCode(el)).to.not.match(/teaser[-_]paragraphs/);
       expect(code(el, 'prerendered-code')).to.equal(expectedSnippet(el, {paragraphs: 3}));
       expect(seen($(el, '#error-summary'))).to.include('Paragraphs shown');
-      $<HTMLAnchorElement>(el, '#error-summary a[href="#paragraphs"]').click();
+      $<HTMLAnchorElement>(el, '#error-summary a[href="#teaser-paragraphs"]').click();
       expect(el.shadowRoot!.activeElement).to.equal(input);
       await expect(el).to.be.accessible();
     });
@@ -561,7 +567,7 @@ describe('configurator: the teaser', () => {
 
   it('a shared fragment with a bad count shows the note instead of failing', async () => {
     const el = await open('#layout=teaser&paragraphs=lots');
-    expect(seen($(el, '#paragraphs-error'))).to.include('Paragraphs shown');
+    expect(seen($(el, '#teaser-paragraphs-error'))).to.include('Paragraphs shown');
     expect(shownParagraphs(el)).to.equal(3);
   });
 
