@@ -31,6 +31,8 @@ import {
 export interface ChoicesHost {
   readonly settings: Settings;
   readonly checked: Checked;
+  /** Colours that would be hard to read (contrast.ts). */
+  readonly warnings: readonly string[];
   set<K extends keyof Settings>(key: K, value: Settings[K]): void;
   /** Sets a field (to a suggestion, or confirmed) and returns focus to it. */
   settle(id: string, change: () => void): Promise<void>;
@@ -312,7 +314,7 @@ const isTitle = (key: TableKey) => row(key).attribute.startsWith('heading');
 export function otherChoices(host: ChoicesHost) {
   const s = host.settings;
   const rest = TABLE_KEYS.filter((k) => k !== 'theme' && !reachOf(k) && !isTeaser(k));
-  const warnings = host.checked.warnings;
+  const warnings = host.warnings;
   return html`<fieldset>
       <legend>Colours and type</legend>
       ${(Object.keys(COLOURS) as ColourKey[]).map((key) => colour(host, key))}

@@ -13,6 +13,7 @@ import {firstChoices, otherChoices, type ChoicesHost} from './choices.js';
 import {cssRule, styleHash, type CodeBox, type ConfiguratorData} from './code.js';
 import {codeTabs, type CodeHost} from './code-tabs.js';
 import {configuratorStyles} from './configurator.styles.js';
+import {contrastWarnings} from './contrast.js';
 import {fromFragment, toFragment} from './fragment.js';
 import {defaultView, preview, syncPreview, type PreviewHost} from './preview.js';
 import {DEFAULT_SETTINGS, check, type Checked, type Settings, type View} from './settings.js';
@@ -64,6 +65,7 @@ export class TherapistConfigurator
   }
 
   checked: Checked = check(DEFAULT_SETTINGS);
+  warnings: readonly string[] = [];
   private hashedRule = '';
 
   private readonly onHashChange = () => this.restore();
@@ -122,8 +124,9 @@ export class TherapistConfigurator
     this.checked = check(this.settings, {
       unconfirmedAction: this.linkAction,
       actionTouched: this.actionTouched,
-      page: this.view.page,
     });
+    const theme = this.checked.attributes['theme'] ?? '';
+    this.warnings = contrastWarnings(this.checked.properties, theme, this.view.page);
     const rule = cssRule(this.checked.properties);
     if (rule !== this.hashedRule) {
       this.hashedRule = rule;

@@ -3,6 +3,7 @@
  * from the element's styles, so they cannot drift) or, blending in, the preview's page.
  */
 import {styles} from '../src/therapist-attachment-article.styles.js';
+import {contrast, textOn} from './luminance.js';
 
 /** The colours of a look that matter for reading it. */
 export interface Palette {
@@ -55,27 +56,8 @@ export const PAGE_COLOURS = {
 /** The element's own button colour when no look gives one. */
 const DEFAULT_ACCENT = /--_accent:[^;]*(#[0-9a-f]{6})\b/i.exec(css)?.[1] ?? '#2b5d53';
 
-/** WCAG relative luminance of `#rrggbb`. */
-function luminance(hex: string): number {
-  const [r, g, b] = [1, 3, 5].map((i) => {
-    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-}
-
-/** WCAG contrast ratio of two `#rrggbb` colours. */
-export function contrast(a: string, b: string): number {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi! + 0.05) / (lo! + 0.05);
-}
-
-/** Black or white, whichever reads better on `background`. */
-export const textOn = (background: string): string =>
-  contrast(background, '#ffffff') >= contrast(background, '#000000') ? '#ffffff' : '#000000';
-
 /** The colours the owner chose (`''`: the look's own). */
-export interface Chosen {
+interface Chosen {
   readonly accent: string;
   readonly color: string;
   readonly background: string;
@@ -109,10 +91,15 @@ const ratio = (n: number) => `${(Math.floor(n * 10) / 10).toFixed(1)}:1`;
  * and the button, which also draws the keyboard's focus ring, on the background (3:1).
  */
 export function contrastWarnings(
-  chosen: Chosen,
+  properties: Readonly<Record<string, string>>,
   theme: string,
   page: keyof typeof PAGE_COLOURS,
 ): string[] {
+  const chosen: Chosen = {
+    accent: properties['--therapist-article-accent'] ?? '',
+    color: properties['--therapist-article-color'] ?? '',
+    background: properties['--therapist-article-background'] ?? '',
+  };
   if (!chosen.accent && !chosen.color && !chosen.background) return [];
   const warnings: string[] = [];
   for (const [where, look] of palettes(theme, page)) {

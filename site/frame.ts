@@ -3,10 +3,10 @@
  * height, so their steps give the height the measured article needs (site/frame-heights.ts),
  * and links open a new tab, as a link cannot leave the frame otherwise.
  */
-import {DEFAULTS} from '../src/attributes.js';
+import {CTA_TARGETS, DEFAULTS} from '../src/attributes.js';
 import {prerenderSettings} from './code.js';
 import {FRAME_HEIGHTS, FRAME_WIDTHS} from './frame-heights.js';
-import type {Checked} from './settings.js';
+import {TABLE_KEYS, reachOf, row, type Checked} from './settings.js';
 
 /**
  * The frame's height to ask for: the element's measured height (site/frame-heights.ts), the
@@ -75,15 +75,25 @@ export function frameTeaserNote(size: FrameSize): string[] {
 
 /**
  * For a sandboxed iframe served from another origin (Wix's Embed HTML, Google Sites): the
- * link must open a new tab, and a path or `#section` would point into the frame. The frame's
- * code starts with `<base target="_blank">`, so the teaser's “Continue reading” link opens a
- * new tab too instead of loading the full post inside the frame.
+ * links must open a new tab (a link cannot leave the frame otherwise, not even with `_top`:
+ * the platforms' sandboxes refuse it), and a path or `#section` would point into the frame.
+ * The frame's code also starts with `<base target="_blank">`, for any other link.
  */
 export function inFrame(checked: Checked): {attributes: Record<string, string>; notes: string[]} {
   const attributes = {...checked.attributes};
   const notes: string[] = [];
-  if (!('form-action' in attributes)) {
-    attributes['cta-target'] = '_blank';
+  const isForm = 'form-action' in attributes;
+  // Every attribute that says where one of the article's links opens, wherever it means
+  // something: a new tab (the element names the target even by default, which would win over
+  // the frame's `<base>`).
+  for (const key of TABLE_KEYS) {
+    const r = row(key);
+    if (r.type !== 'enum' || r.values !== CTA_TARGETS) continue;
+    if (checked.applies.has(key) || (reachOf(key) === 'link' && !isForm)) {
+      attributes[r.attribute] = '_blank';
+    }
+  }
+  if (!isForm) {
     const href = attributes['cta-href'] ?? '#contact';
     if (!/^(https?|mailto|tel):/i.test(href)) {
       notes.push(

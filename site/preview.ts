@@ -105,8 +105,13 @@ export function syncPreview(root: ParentNode, checked: Checked): void {
   const article = root.querySelector<HTMLElement>(TAG);
   if (!article) return;
   const {preview: attributes, properties} = checked;
-  for (const name of article.getAttributeNames()) {
-    if (name !== 'style' && !(name in attributes)) article.removeAttribute(name);
+  // In the code's order, so that what the preview shows can be copied from it as it is.
+  const wanted = Object.keys(attributes);
+  const names = article.getAttributeNames().filter((name) => name !== 'style');
+  const kept = names.filter((name) => name in attributes);
+  const reorder = [...kept, ...wanted.filter((n) => !kept.includes(n))].join() !== wanted.join();
+  for (const name of names) {
+    if (!(name in attributes) || reorder) article.removeAttribute(name);
   }
   for (const [name, value] of Object.entries(attributes)) {
     if (article.getAttribute(name) !== value) article.setAttribute(name, value);

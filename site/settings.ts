@@ -22,7 +22,8 @@ import {
   type ActionCheck,
   type FormTarget,
 } from './addresses.js';
-import {contrastWarnings, textOn, type PAGE_COLOURS} from './contrast.js';
+import type {PAGE_COLOURS} from './contrast.js';
+import {textOn} from './luminance.js';
 
 /** Attributes the configurator leaves to the documentation, and why. */
 export const NOT_OFFERED = [
@@ -38,6 +39,9 @@ export const row = (key: TableKey): Attribute => ATTRIBUTES[key];
 
 /** The form's lines, shown as “Show the … line” (and `privacy=off` in a shared link). */
 export const FORM_LINES = {noPrivacyNote: 'privacy', noCrisisLine: 'crisis'} as const;
+
+/** The most paragraphs a teaser may show (scripts/frame-heights.mjs measures each). */
+export const TEASER_MAX = ATTRIBUTES.teaserParagraphs.max;
 
 export const REACH = {link: 'A button with a link', form: 'A contact form'} as const;
 export type Reach = keyof typeof REACH;
@@ -148,8 +152,6 @@ export interface CheckOptions {
   readonly unconfirmedAction?: string | undefined;
   /** The owner has typed in the form's address field. */
   readonly actionTouched?: boolean;
-  /** The preview's page, which a blending article takes its colours from. */
-  readonly page?: Page;
 }
 
 export interface Checked {
@@ -171,8 +173,6 @@ export interface Checked {
   readonly preview: Readonly<Record<string, string>>;
   /** The custom properties to set on the element for the chosen look. */
   readonly properties: Readonly<Record<string, string>>;
-  /** Warnings that do not stop the code (low contrast). */
-  readonly warnings: readonly string[];
 }
 
 const COLOUR = /^#[0-9a-f]{6}$/i;
@@ -272,11 +272,6 @@ export function check(s: Settings, options: CheckOptions = {}): Checked {
   if (s.width && s.width in WIDTHS) properties['--therapist-article-max-width'] = s.width;
   if (s.radius && s.radius in RADII) properties['--therapist-article-radius'] = s.radius;
 
-  const chosen = {
-    accent: accent ?? '',
-    color: properties['--therapist-article-color'] ?? '',
-    background: properties['--therapist-article-background'] ?? '',
-  };
   return {
     errors,
     suggestions,
@@ -287,6 +282,5 @@ export function check(s: Settings, options: CheckOptions = {}): Checked {
     attributes,
     preview,
     properties,
-    warnings: contrastWarnings(chosen, attributes['theme'] ?? '', options.page ?? 'light'),
   };
 }

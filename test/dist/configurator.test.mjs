@@ -380,6 +380,13 @@ for (const [engine, launch] of Object.entries(engines)) {
               ].sort();
               expected.href = preview.href;
             }
+            // The full post's link too, where there is one (read-more-target).
+            if (settings.teaser?.readMoreHref) {
+              expected.attributes = [
+                ...expected.attributes.filter(([n]) => n !== 'read-more-target'),
+                ['read-more-target', '_blank'],
+              ].sort();
+            }
             assert.deepEqual(comparable(seen, {font: usesFont}), expected);
             await page.close();
           });
