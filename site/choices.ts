@@ -300,10 +300,7 @@ function colour(host: ChoicesHost, key: ColourKey) {
 
 /** The first choice, before the preview on a phone: the look. */
 export function firstChoices(host: ChoicesHost) {
-  return html`<fieldset>
-    <legend>Look</legend>
-    ${control(host, 'theme', LOOK_HINTS[host.settings.theme])}
-  </fieldset>`;
+  return control(host, 'theme', LOOK_HINTS[host.settings.theme]);
 }
 
 /** Where each attribute is chosen: the teaser's beside the layout, the reach's beside it. */
