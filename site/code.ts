@@ -230,7 +230,8 @@ export function blockSettings(checked: Checked): string {
     } else if (given !== undefined) {
       value = shown(key, given);
     } else if (r.default === '' || r.default === undefined) {
-      value = `leave empty (${r.shown ?? 'the default'})`;
+      const none = (ATTRIBUTE_WORDS[key] as Words).choices?.[''];
+      value = none ? `“${none}”` : `leave empty (${r.shown ?? 'the default'})`;
     } else {
       value = shown(key, String(r.default));
     }
