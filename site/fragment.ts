@@ -1,7 +1,7 @@
 /**
  * The settings in the page's URL fragment, so that a link shares them (the fragment is never
  * sent to a server). Only what differs from the defaults is written, so a shared link stays
- * short. Each attribute's key is its name (`read-more-target=_top`); the attributes that had
+ * short. Each attribute's key is its name (`layout=teaser`); the attributes that had
  * shorter keys before keep them, and links written with either key open the same.
  */
 import {ATTRIBUTES, normalise} from '../src/attributes.js';
