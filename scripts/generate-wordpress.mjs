@@ -12,7 +12,10 @@
 //   includes/generated/prerender.php  the element pre-rendered as declarative shadow DOM, in
 //                                     parts with holes (src/prerender.ts), the BlogPosting
 //                                     JSON-LD and the plain article for feeds
-//   block/block.json                  the block's attributes, enums and defaults
+//   includes/generated/attributes.php the element's attributes the plugin offers, with their
+//                                     words (scripts/wordpress-attributes.mjs)
+//   block/block.json                  the block's attributes and enums
+//   readme.txt                        its list of shortcode attributes, between markers
 // and dist/prerender-parts.json, the same parts for JavaScript (the configurator, tests),
 // dist/prerender-cases.json and dist/prerender-teaser-cases.json, every combination the plugin
 // offers as the renderer wrote it, and dist/excerpt-cases.json, a teaser's structured data for
@@ -22,6 +25,12 @@ import path from 'node:path';
 import prettier from 'prettier';
 import {prerenderParts} from './prerender-parts.mjs';
 import {loadSources, root, tag} from './ssr.mjs';
+import {
+  attributeSpecs,
+  attributesPhp,
+  blockAttributes,
+  readmeWithAttributes,
+} from './wordpress-attributes.mjs';
 
 const args = process.argv.slice(2);
 const check = args.includes('--check');
@@ -152,6 +161,8 @@ const labels = {
 const strings = Object.fromEntries(
   Object.entries(formStrings).map(([k, v]) => [k, v === '' ? '' : t(v)]),
 );
+
+const specs = attributeSpecs(src.attributes, t);
 
 const factsPhp =
   header(`The element's facts, for the plugin's PHP and its block editor script.`) +
@@ -319,19 +330,7 @@ const blockJson = {
   description: `${signature().split(',')[0]}'s article “${article.title}” with a contact form that emails you, or a call-to-action button.`,
   keywords: ['therapy', 'therapist', 'attachment', 'article', article.author.name, 'contact form'],
   textdomain: domain,
-  attributes: {
-    headingLevel: {type: 'integer', enum: [...HEADING_LEVELS]},
-    ctaHref: {type: 'string'},
-    ctaLabel: {type: 'string'},
-    ctaTarget: {type: 'string', enum: [...CTA_TARGETS]},
-    theme: {type: 'string', enum: [...THEMES]},
-    showForm: {type: 'boolean'},
-    formAction: {type: 'string'},
-    formEncoding: {type: 'string', enum: [...FORM_ENCODINGS]},
-    layout: {type: 'string', enum: [...LAYOUTS]},
-    teaserParagraphs: {type: 'integer', enum: teaserCounts},
-    readMoreHref: {type: 'string'},
-  },
+  attributes: {...blockAttributes(specs), showForm: {type: 'boolean'}},
   supports: {html: false, align: ['wide', 'full']},
   example: {attributes: {ctaHref: '/contact', theme: 'light'}},
   editorScript: 'file:./index.js',
@@ -344,6 +343,15 @@ const blockFile = path.join(plugin, 'block/block.json');
 const files = {
   [path.join(plugin, 'includes/generated/facts.php')]: factsPhp,
   [path.join(plugin, 'includes/generated/prerender.php')]: prerenderPhp,
+  [path.join(plugin, 'includes/generated/attributes.php')]: attributesPhp(specs, {
+    header,
+    phpFunction,
+    php,
+  }),
+  [path.join(plugin, 'readme.txt')]: readmeWithAttributes(
+    await readFile(path.join(plugin, 'readme.txt'), 'utf8'),
+    src.attributes,
+  ),
   [blockFile]: await prettier.format(JSON.stringify(blockJson), {
     ...(await prettier.resolveConfig(path.join(root, 'package.json'))),
     parser: 'json',

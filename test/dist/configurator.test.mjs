@@ -285,10 +285,15 @@ for (const [engine, launch] of Object.entries(engines)) {
         });
 
         it('WordPress: the shortcode uses only attributes the plugin reads, with the same values', () => {
-          const php = fs.readFileSync(
-            path.join(root, 'wordpress/therapist-attachment-article/includes/attributes.php'),
-            'utf8',
-          );
+          // The plugin's settings: the element's, generated, and its own `form` switch.
+          const php = ['includes/generated/attributes.php', 'includes/attributes.php']
+            .map((file) =>
+              fs.readFileSync(
+                path.join(root, 'wordpress/therapist-attachment-article', file),
+                'utf8',
+              ),
+            )
+            .join('\n');
           const known = new Set(
             [...php.matchAll(/^\t\t'([a-z_]+)'\s*=> array\(/gm)].map((m) => m[1]),
           );

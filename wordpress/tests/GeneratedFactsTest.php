@@ -49,6 +49,36 @@ final class GeneratedFactsTest extends Therapist_Attachment_Article_Test_Case {
 		$this->assertEqualsCanonicalizing( array( 'https', 'http', 'mailto', 'tel' ), $facts['url_schemes'] );
 	}
 
+	public function test_every_setting_has_its_names_words_and_conditions() {
+		$specs    = therapist_attachment_article_attribute_specs();
+		$by_block = array_column( $specs, null, 'block' );
+		$this->assertSame( array( 'attribute' => null, 'block' => 'showForm', 'type' => 'switch' ), array_intersect_key( $specs['form'], array_flip( array( 'attribute', 'block', 'type' ) ) ), 'The plugin\'s own switch' );
+		foreach ( $specs as $key => $spec ) {
+			if ( null !== $spec['attribute'] ) {
+				$this->assertSame( $key, str_replace( '-', '_', $spec['attribute'] ), 'The shortcode\'s name is the element\'s' );
+			}
+			$this->assertIsString( $spec['label'], $key );
+			$this->assertNotSame( '', $spec['label'], $key );
+			if ( 'enum' === $spec['type'] ) {
+				foreach ( $spec['values'] as $value ) {
+					$this->assertNotEmpty( $spec['choices'][ $value ], "$key: $value is named" );
+				}
+				if ( null !== $spec['default'] ) {
+					$this->assertContains( $spec['default'], $spec['values'], $key );
+				}
+			}
+			if ( 'integer' === $spec['type'] ) {
+				$this->assertSame( (string) $spec['default'], therapist_attachment_article_sanitize_value( $spec['default'], $spec ), $key );
+			}
+			foreach ( isset( $spec['only_with'] ) ? $spec['only_with'] : array() as $block => $wanted ) {
+				$this->assertArrayHasKey( $block, $by_block, "$key needs a setting the plugin offers" );
+			}
+		}
+		// Where messages go: only the form's address, judged by the trust rule.
+		$this->assertSame( array( 'form_action' => 'formAction' ), therapist_attachment_article_message_routes() );
+		$this->assertSame( 'form_url', $specs['form_action']['type'] );
+	}
+
 	public function test_every_enum_value_is_accepted_and_nothing_else() {
 		$specs = therapist_attachment_article_attribute_specs();
 		foreach ( array( 'theme', 'cta_target', 'form_encoding' ) as $key ) {
