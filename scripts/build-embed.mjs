@@ -56,12 +56,12 @@ if (!outArg) {
 }
 
 // 2. The snippet, filled from the pre-rendered parts by the same function the configurator
-// uses (src/prerender.ts), so that both give the same bytes for the same settings; checked
+// uses (src/prerender.ts), so that both give the same bytes for the same attributes; checked
 // here against what @lit-labs/ssr renders for these attributes (which also refuses any value
 // the element would warn about).
 const src = await loadSources();
 const structured = src['structured-data'];
-const {DEFAULTS, TEASER_DEFAULTS} = src.options;
+const {DEFAULTS} = src.attributes;
 const {prerenderedSnippet, protectMarkup, snippetStyles} = src.prerender;
 const given = Object.fromEntries(attributes);
 let rendered;
@@ -71,39 +71,21 @@ try {
   throw new Error(`build-embed: ${error.message}`);
 }
 const {parts} = await prerenderParts();
-const settings = {
-  headingLevel: Number(given['heading-level'] ?? DEFAULTS.headingLevel),
-  theme: given.theme?.trim().toLowerCase() || undefined,
-  cta: (() => {
-    const link = {
-      href: src['safe-url'].safeUrl(given['cta-href'] ?? DEFAULTS.ctaHref),
-      target: (given['cta-target'] ?? DEFAULTS.ctaTarget).trim().toLowerCase(),
-      label: given['cta-label']?.trim() || DEFAULTS.ctaLabel,
-    };
-    if (given['form-action'] === undefined) return link;
-    const urlencoded = given['form-encoding']?.trim().toLowerCase() === 'urlencoded';
-    return {action: given['form-action'].trim(), urlencoded, link};
-  })(),
-  noPrivacyNote: 'no-privacy-note' in given,
-  noCrisisLine: 'no-crisis-line' in given,
-};
-// layout=teaser: the opening paragraphs; with read-more-href (a whole http(s) address, since
-// search engines are told to credit it) the JSON-LD carries only them and names the full post.
+// layout=teaser with read-more-href (a whole http(s) address, since search engines are told
+// to credit it): the JSON-LD carries only the teaser's paragraphs and names the full post.
 let excerpt;
-if (given.layout?.trim().toLowerCase() === 'teaser') {
-  const readMoreHref = given['read-more-href'] && src['safe-url'].safeUrl(given['read-more-href']);
-  settings.teaser = {
-    paragraphs: Number(given['teaser-paragraphs'] ?? TEASER_DEFAULTS.paragraphs),
-    ...(readMoreHref ? {readMoreHref} : {}),
-  };
-  if (readMoreHref) {
-    if (!/^https?:\/\//i.test(readMoreHref)) {
-      throw new Error('build-embed: read-more-href must be a whole http(s):// address');
-    }
-    excerpt = {paragraphs: settings.teaser.paragraphs, url: readMoreHref};
+const {ATTRIBUTES, normalise} = src.attributes;
+const readMoreHref =
+  normalise(ATTRIBUTES.layout, given.layout) === 'teaser' &&
+  normalise(ATTRIBUTES.readMoreHref, given['read-more-href']);
+if (readMoreHref) {
+  if (!/^https?:\/\//i.test(readMoreHref)) {
+    throw new Error('build-embed: read-more-href must be a whole http(s):// address');
   }
+  const paragraphs = given['teaser-paragraphs'] ?? DEFAULTS.teaserParagraphs;
+  excerpt = {paragraphs: Number(paragraphs), url: readMoreHref};
 }
-const snippet = prerenderedSnippet(parts, settings, given, {
+const snippet = prerenderedSnippet(parts, given, {
   structuredData: structured.blogPostingScript(undefined, excerpt),
   scriptSrc: hydrateFile,
 });

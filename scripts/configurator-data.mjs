@@ -22,8 +22,7 @@ export async function configuratorData() {
     // The snippet's <style> is the same for every setting.
     const sample = prerenderedSnippet(
       parts,
-      {headingLevel: 2, cta: {action: '/contact'}},
-      {},
+      {'form-action': '/contact'},
       {structuredData, scriptSrc: ''},
     );
     const snippetStyleHashes = snippetStyles(sample).map(

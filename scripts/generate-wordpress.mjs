@@ -12,7 +12,10 @@
 //   includes/generated/prerender.php  the element pre-rendered as declarative shadow DOM, in
 //                                     parts with holes (src/prerender.ts), the BlogPosting
 //                                     JSON-LD and the plain article for feeds
-//   block/block.json                  the block's attributes, enums and defaults
+//   includes/generated/attributes.php the element's attributes the plugin offers, with their
+//                                     words (scripts/wordpress-attributes.mjs)
+//   block/block.json                  the block's attributes and enums
+//   readme.txt                        its list of shortcode attributes, between markers
 // and dist/prerender-parts.json, the same parts for JavaScript (the configurator, tests),
 // dist/prerender-cases.json and dist/prerender-teaser-cases.json, every combination the plugin
 // offers as the renderer wrote it, and dist/excerpt-cases.json, a teaser's structured data for
@@ -22,6 +25,12 @@ import path from 'node:path';
 import prettier from 'prettier';
 import {prerenderParts} from './prerender-parts.mjs';
 import {loadSources, root, tag} from './ssr.mjs';
+import {
+  attributeSpecs,
+  attributesPhp,
+  blockAttributes,
+  readmeWithAttributes,
+} from './wordpress-attributes.mjs';
 
 const args = process.argv.slice(2);
 const check = args.includes('--check');
@@ -31,10 +40,14 @@ const plugin = args.includes('--plugin')
   : path.join(root, 'wordpress', tag);
 const domain = tag;
 const src = await loadSources();
-const {THEMES, CTA_TARGETS, FORM_ENCODINGS, HEADING_LEVELS, DEFAULTS, FORM_DEFAULTS} = src.options;
-const {LAYOUTS, TEASER_DEFAULTS} = src.options;
-const {THEME_LABELS, CTA_TARGET_LABELS, FORM_ENCODING_LABELS, LAYOUT_LABELS} = src.options;
-const {ATTRIBUTE_RULES} = src['attribute-rules'];
+const {THEMES, CTA_TARGETS, FORM_ENCODINGS, HEADING_LEVELS, LAYOUTS} = src.attributes;
+const {ATTRIBUTES, ATTRIBUTE_WORDS, DEFAULTS, normalise} = src.attributes;
+const TEASER_DEFAULTS = {layout: DEFAULTS.layout, paragraphs: DEFAULTS.teaserParagraphs};
+const FORM_DEFAULTS = {encoding: DEFAULTS.formEncoding};
+const THEME_LABELS = ATTRIBUTE_WORDS.theme.choices;
+const CTA_TARGET_LABELS = ATTRIBUTE_WORDS.ctaTarget.choices;
+const FORM_ENCODING_LABELS = ATTRIBUTE_WORDS.formEncoding.choices;
+const LAYOUT_LABELS = ATTRIBUTE_WORDS.layout.choices;
 const {FIELD_DESCRIPTORS, SUBMISSION_ID_PATTERN} = src['form-fields'];
 const {formStrings} = src['form-strings'];
 const {article, signature} = src.article;
@@ -43,22 +56,20 @@ const {blogPostingScript, blogPostingJsonLd, seoMarkup} = src['structured-data']
 const {protectMarkup} = src.prerender;
 
 /** The plugin's own limit on a button label, in characters (longer labels are cut). */
-const CTA_LABEL_MAX_LENGTH = 120;
+const CTA_LABEL_MAX_LENGTH = ATTRIBUTES.ctaLabel.maxLength;
 
 /**
  * The teaser's paragraph counts, read off the element's own rule for `teaser-paragraphs`
- * (src/attribute-rules.ts: at least one, and at least one left to reveal).
+ * (src/attributes.ts: at least one, and at least one left to reveal).
  */
 const teaserCounts = Array.from({length: 100}, (_, n) => n).filter(
-  (n) => ATTRIBUTE_RULES.teaserParagraphs.normalise(n) !== undefined,
+  (n) => normalise(ATTRIBUTES.teaserParagraphs, n) !== undefined,
 );
 const TEASER_PARAGRAPHS = {min: teaserCounts[0], max: teaserCounts.at(-1)};
 if (
   !teaserCounts.length ||
   teaserCounts.length !== TEASER_PARAGRAPHS.max - TEASER_PARAGRAPHS.min + 1 ||
   !teaserCounts.includes(TEASER_DEFAULTS.paragraphs) ||
-  ATTRIBUTE_RULES.teaserParagraphs.fallback !== TEASER_DEFAULTS.paragraphs ||
-  ATTRIBUTE_RULES.layout.fallback !== TEASER_DEFAULTS.layout ||
   !LAYOUTS.includes(TEASER_DEFAULTS.layout)
 ) {
   throw new Error('generate-wordpress: the teaser’s rules are not a range around its default');
@@ -151,16 +162,18 @@ const strings = Object.fromEntries(
   Object.entries(formStrings).map(([k, v]) => [k, v === '' ? '' : t(v)]),
 );
 
+const specs = attributeSpecs(src.attributes, t);
+
 const factsPhp =
   header(`The element's facts, for the plugin's PHP and its block editor script.`) +
   phpFunction(
     'therapist_attachment_article_facts',
-    `Lists, defaults, URL schemes, the contact form's fields and limits (src/options.ts,\n * src/safe-url.ts, src/content/article.ts, src/content/form-fields.ts).`,
+    `Lists, defaults, URL schemes, the contact form's fields and limits (src/attributes.ts,\n * src/safe-url.ts, src/content/article.ts, src/content/form-fields.ts).`,
     `return ${php(facts)};`,
   ) +
   phpFunction(
     'therapist_attachment_article_labels',
-    'How each choice is named where a person picks one (src/options.ts).',
+    'How each choice is named where a person picks one (src/attributes.ts).',
     `return ${php(labels)};`,
   ) +
   phpFunction(
@@ -290,7 +303,7 @@ const prerenderPhp =
   ) +
   phpFunction(
     'therapist_attachment_article_prerender_parts',
-    `The parts: \`template\` (holes {{theme}}, {{title}}, {{cta}}), \`titles\` (heading levels\n * 1–6), \`cta\` (\`link\` and \`linkNewTab\` with holes {{href}}, {{target}}, {{label}};\n * \`form\`, and \`formNoPrivacyNote\`, \`formNoCrisisLine\`, \`formNoNotes\` without those lines,\n * with holes {{action}} and {{send}}; \`send\`: the form's button, \`plain\` (it posts by itself) or\n * \`script\` / \`scriptNewTab\` (a JSON endpoint's, with the link's holes)), \`teaser\` (\`open\`,\n * \`button\` then \`close\`, or \`link\` with a {{readMore}} hole then \`linkClose\`: around the\n * body's paragraphs). Checked against the renderer for ${combinations} combinations of settings and\n * ${teaserCombinations} teasers.`,
+    `The parts: \`template\` (holes {{theme}}, {{title}}, {{cta}}), \`titles\` (heading levels\n * 1–6), \`cta\` (\`link\` and \`linkNewTab\`; \`form\`, and \`formNoPrivacyNote\`,\n * \`formNoCrisisLine\`, \`formNoNotes\` without those lines, with a {{send}} hole; \`send\`: the form's\n * button, \`plain\` (it posts by itself) or \`script\` / \`scriptNewTab\` (a JSON endpoint's, with\n * the link)), \`teaser\` (\`open\`, \`button\` then \`close\`, or \`link\` then \`linkClose\`: around the\n * body's paragraphs), and \`holes\`: every attribute whose value fills a hole {{attribute-name}}\n * in the parts, with its default. Checked against the renderer for ${combinations} combinations of\n * settings and ${teaserCombinations} teasers.`,
     `return ${php(parts)};`,
   ) +
   phpFunction(
@@ -317,19 +330,7 @@ const blockJson = {
   description: `${signature().split(',')[0]}'s article “${article.title}” with a contact form that emails you, or a call-to-action button.`,
   keywords: ['therapy', 'therapist', 'attachment', 'article', article.author.name, 'contact form'],
   textdomain: domain,
-  attributes: {
-    headingLevel: {type: 'integer', enum: [...HEADING_LEVELS]},
-    ctaHref: {type: 'string'},
-    ctaLabel: {type: 'string'},
-    ctaTarget: {type: 'string', enum: [...CTA_TARGETS]},
-    theme: {type: 'string', enum: [...THEMES]},
-    showForm: {type: 'boolean'},
-    formAction: {type: 'string'},
-    formEncoding: {type: 'string', enum: [...FORM_ENCODINGS]},
-    layout: {type: 'string', enum: [...LAYOUTS]},
-    teaserParagraphs: {type: 'integer', enum: teaserCounts},
-    readMoreHref: {type: 'string'},
-  },
+  attributes: {...blockAttributes(specs), showForm: {type: 'boolean'}},
   supports: {html: false, align: ['wide', 'full']},
   example: {attributes: {ctaHref: '/contact', theme: 'light'}},
   editorScript: 'file:./index.js',
@@ -342,6 +343,15 @@ const blockFile = path.join(plugin, 'block/block.json');
 const files = {
   [path.join(plugin, 'includes/generated/facts.php')]: factsPhp,
   [path.join(plugin, 'includes/generated/prerender.php')]: prerenderPhp,
+  [path.join(plugin, 'includes/generated/attributes.php')]: attributesPhp(specs, {
+    header,
+    phpFunction,
+    php,
+  }),
+  [path.join(plugin, 'readme.txt')]: readmeWithAttributes(
+    await readFile(path.join(plugin, 'readme.txt'), 'utf8'),
+    src.attributes,
+  ),
   [blockFile]: await prettier.format(JSON.stringify(blockJson), {
     ...(await prettier.resolveConfig(path.join(root, 'package.json'))),
     parser: 'json',

@@ -1,9 +1,22 @@
 // The element's pre-rendered markup in parts with holes (see src/prerender.ts): renders the
 // element with @lit-labs/ssr for every heading level and call-to-action, cuts out what differs,
 // and checks that filling the parts rebuilds what the renderer writes for every combination of
-// heading level, look and call-to-action. Used by generate-wordpress.mjs (the plugin's PHP
-// copy and dist/prerender-parts.json) and by anything else that pre-renders (the configurator).
-import {loadSources, tag} from './ssr.mjs';
+// heading level, look, call-to-action and teaser.
+//
+// A few attributes choose a part (the heading level, the look, the layout, the form and its
+// notes, a link that opens a new tab, a teaser's link); every other text, address or keyword of
+// the table in src/attributes.ts is a hole, `{{attribute-name}}`, found by rendering it with a
+// sentinel value: a new attribute of that kind needs nothing here.
+//
+// Made once per change of the sources (cached beside the sources' Node build, see ssr.mjs) and
+// used by build-embed.mjs, generate-wordpress.mjs (the plugin's PHP copy and
+// dist/prerender-parts.json) and the configurator's data.
+import {cached, loadSources, tag} from './ssr.mjs';
+
+/** The attributes that choose a part rather than fill a hole. */
+const STRUCTURE = new Set(['theme', 'layout', 'form-encoding']);
+/** Addresses whose presence also chooses a part: the form, and a teaser's link. */
+const PRESENCE = new Set(['form-action', 'read-more-href']);
 
 /**
  * @returns {Promise<{parts: import('../src/prerender.ts').PrerenderParts,
@@ -11,9 +24,11 @@ import {loadSources, tag} from './ssr.mjs';
  *   teaserCases: {attributes: Record<string, string>, expected: string}[],
  *   teaserCombinations: number}>}
  */
-export async function prerenderParts() {
+export const prerenderParts = () => cached('prerender-parts.json', makeParts);
+
+async function makeParts() {
   const src = await loadSources();
-  const {THEMES, CTA_TARGETS, HEADING_LEVELS, TEASER_DEFAULTS} = src.options;
+  const {ATTRIBUTES, THEMES, CTA_TARGETS, HEADING_LEVELS, DEFAULTS} = src.attributes;
   const {article} = src.article;
   const {fillPrerender, protectMarkup} = src.prerender;
 
@@ -23,61 +38,209 @@ export async function prerenderParts() {
     const close = markup.lastIndexOf(`</${tag}>`);
     return protectMarkup(markup.slice(open, close));
   };
-  const SENTINEL = {href: 'https://href.invalid/', label: 'LABEL-SENTINEL'};
-  const ACTION = 'https://action.invalid/';
+  const render = (attributes) => inner(src.renderElement(attributes));
+
+  // Every hole's sentinel, a value found nowhere else. A keyword's sentinel is let into its
+  // list while the parts are cut, and only then.
+  const holeRows = Object.values(ATTRIBUTES).filter(
+    (row) =>
+      ['enum', 'url', 'form-url', 'text'].includes(row.type) && !STRUCTURE.has(row.attribute),
+  );
+  const sentinel = (row) =>
+    row.type === 'url' || row.type === 'form-url'
+      ? `https://${row.attribute}.invalid/`
+      : `${row.attribute}-sentinel`;
+  const S = Object.fromEntries(holeRows.map((row) => [row.attribute, sentinel(row)]));
+  const enums = holeRows.filter((row) => row.type === 'enum');
+  const lists = enums.map((row) => row.values);
+  for (const row of enums) row.values = [...row.values, S[row.attribute]];
+  let parts;
+  try {
+    parts = cut(render, S);
+  } finally {
+    enums.forEach((row, i) => (row.values = lists[i]));
+  }
+  // The sentinels become holes, each with its attribute's default.
+  const holes = {};
+  const toHoles = (text) => {
+    for (const row of holeRows) {
+      const [what, by] =
+        row.type === 'enum'
+          ? [`="${S[row.attribute]}"`, `="{{${row.attribute}}}"`]
+          : [S[row.attribute], `{{${row.attribute}}}`];
+      if (!text.includes(what)) continue;
+      holes[row.attribute] = String(row.default ?? '');
+      text = text.replaceAll(what, by);
+    }
+    return text;
+  };
+  const walk = (value) =>
+    typeof value === 'string'
+      ? toHoles(value)
+      : Array.isArray(value)
+        ? value.map(walk)
+        : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v)]));
+  parts = {...walk(parts), holes};
+  const json = JSON.stringify(parts);
+  for (const value of Object.values(S)) {
+    if (json.includes(value)) {
+      const at = json.indexOf(value);
+      throw new Error(
+        `prerender-parts: ${value} was left in the parts: …${json.slice(at - 200, at + 50)}`,
+      );
+    }
+  }
+  const known = ['theme', 'title', 'cta', 'send', ...Object.keys(holes)];
+  for (const [, name] of json.matchAll(/\{\{([^}]*)\}\}/g)) {
+    if (!known.includes(name)) throw new Error(`prerender-parts: stray hole {{${name}}}`);
+  }
+
+  // Every combination, filled, must be what the renderer writes for it.
+  const check = (attributes) => {
+    const expected = render(attributes);
+    const filled = fillPrerender(parts, attributes);
+    if (filled !== expected) {
+      throw new Error(
+        `prerender-parts: the parts do not rebuild ${JSON.stringify(attributes)}; ` +
+          `first difference at ${commonPrefix([filled, expected])}`,
+      );
+    }
+    return {attributes, expected};
+  };
+  const formKinds = ['form', 'formNoPrivacyNote', 'formNoCrisisLine', 'formNoNotes'];
+  const NOTES = {
+    form: {},
+    formNoPrivacyNote: {'no-privacy-note': ''},
+    formNoCrisisLine: {'no-crisis-line': ''},
+    formNoNotes: {'no-privacy-note': '', 'no-crisis-line': ''},
+  };
+  const sample = {href: '/contact?a=1&b=2', label: 'Book a call: today 8-)'};
+  const sampleAction = '/wp-json/contact?a=1&b=2';
+  const sampleLink = (target) => ({
+    'cta-href': sample.href,
+    'cta-label': sample.label,
+    'cta-target': target,
+  });
+  /** A call-to-action's attributes: a link, a form that posts by itself, or a JSON form. */
+  const variants = (kind, targets = CTA_TARGETS) => {
+    if (!formKinds.includes(kind)) return [sampleLink(kind)];
+    const form = {...NOTES[kind], 'form-action': sampleAction};
+    return [
+      {...form, 'form-encoding': 'urlencoded'},
+      ...targets.map((target) => ({...form, ...sampleLink(target)})),
+    ];
+  };
+  /** Each combination with the renderer's markup, for the PHP twin's test (PrerenderTest). */
+  const cases = [];
+  for (const headingLevel of HEADING_LEVELS) {
+    for (const theme of [undefined, ...THEMES]) {
+      for (const kind of [...formKinds, ...CTA_TARGETS]) {
+        for (const variant of variants(kind)) {
+          const checked = check({
+            'heading-level': String(headingLevel),
+            ...(theme ? {theme} : {}),
+            ...variant,
+          });
+          // The plugin offers the form with both lines only: its twin is tested on those.
+          if (kind === 'form' || !formKinds.includes(kind)) cases.push(checked);
+        }
+      }
+    }
+  }
+  // The teaser, for every number of paragraphs, with its button or a link, in every look and
+  // with every call-to-action (at heading level 2: the title is independent of the body). The
+  // keywords no variant sets (where the full post opens …) take each of their values in turn.
+  // Like the sample href, without `:`: the fill writes it as a character reference (same URL).
+  const readMore = '/blog/attached?a=1&b=2';
+  const set = new Set(Object.keys(sampleLink('_self')));
+  const turns = enums.filter((row) => !set.has(row.attribute));
+  let teaserCombinations = 0;
+  /** The teasers the plugin offers (the form with both lines, or a link), for its twin's test. */
+  const teaserCases = [];
+  for (const paragraphs of Array.from({length: article.paragraphs.length - 1}, (_, i) => i + 1)) {
+    for (const link of [false, true]) {
+      for (const theme of [undefined, ...THEMES]) {
+        // A teaser's body does not depend on the form's button: one JSON form is enough.
+        for (const kind of [...formKinds, ...CTA_TARGETS]) {
+          for (const variant of variants(kind, kind === 'form' ? ['_blank'] : [])) {
+            const turn = Object.fromEntries(
+              turns.map((row) => [
+                row.attribute,
+                row.values[teaserCombinations % row.values.length],
+              ]),
+            );
+            const checked = check({
+              layout: 'teaser',
+              // The default count is also the absent attribute's.
+              ...(paragraphs === DEFAULTS.teaserParagraphs
+                ? {}
+                : {'teaser-paragraphs': String(paragraphs)}),
+              ...(link ? {'read-more-href': readMore, ...turn} : {}),
+              ...(theme ? {theme} : {}),
+              ...variant,
+            });
+            teaserCombinations++;
+            if (kind === 'form' || !formKinds.includes(kind)) teaserCases.push(checked);
+          }
+        }
+      }
+    }
+  }
+  return {parts, cases, teaserCases, teaserCombinations};
+}
+
+const commonPrefix = (list) => {
+  let n = 0;
+  while (list.every((s) => n < s.length && s[n] === list[0][n])) n++;
+  return n;
+};
+const commonSuffix = (list) => {
+  let n = 0;
+  while (list.every((s) => n < s.length && s.at(-1 - n) === list[0].at(-1 - n))) n++;
+  return n;
+};
+/** Cuts the part that differs between the variants out of each. */
+function differences(variants) {
+  const pre = commonPrefix(variants);
+  const post = commonSuffix(variants.map((v) => v.slice(pre)));
+  return {pre, post, parts: variants.map((v) => v.slice(pre, v.length - post))};
+}
+const once = (s, what, by) => {
+  const n = s.split(what).length - 1;
+  if (n !== 1) throw new Error(`prerender-parts: expected ${what} once, found it ${n} times`);
+  return s.replace(what, by);
+};
+
+/** The parts, cut from renders whose holes still hold their sentinels `S`. */
+function cut(render, S) {
+  // Every value that fills a hole, but the addresses whose presence chooses a part.
+  const probe = Object.fromEntries(Object.entries(S).filter(([name]) => !PRESENCE.has(name)));
+  const form = {...probe, 'form-action': S['form-action']};
   // The parts' form posts by itself (the endpoint takes form fields); a JSON endpoint's button
   // is cut out of the same form rendered with `form-encoding="json"`.
   const PLAIN = {'form-encoding': 'urlencoded'};
-  const render = (attributes) => inner(src.renderElement(attributes));
   const ctaAttributes = {
-    link: {'cta-href': SENTINEL.href, 'cta-label': SENTINEL.label, 'cta-target': '_self'},
-    linkNewTab: {'cta-href': SENTINEL.href, 'cta-label': SENTINEL.label, 'cta-target': '_blank'},
-    form: {'form-action': ACTION, ...PLAIN},
-    formNoPrivacyNote: {'form-action': ACTION, ...PLAIN, 'no-privacy-note': ''},
-    formNoCrisisLine: {'form-action': ACTION, ...PLAIN, 'no-crisis-line': ''},
-    formNoNotes: {'form-action': ACTION, ...PLAIN, 'no-privacy-note': '', 'no-crisis-line': ''},
+    link: probe,
+    linkNewTab: {...probe, 'cta-target': '_blank'},
+    form: {...form, ...PLAIN},
+    formNoPrivacyNote: {...form, ...PLAIN, 'no-privacy-note': ''},
+    formNoCrisisLine: {...form, ...PLAIN, 'no-crisis-line': ''},
+    formNoNotes: {...form, ...PLAIN, 'no-privacy-note': '', 'no-crisis-line': ''},
   };
   const isForm = (kind) => kind.startsWith('form');
-  const commonPrefix = (list) => {
-    let n = 0;
-    while (list.every((s) => n < s.length && s[n] === list[0][n])) n++;
-    return n;
-  };
-  const commonSuffix = (list) => {
-    let n = 0;
-    while (list.every((s) => n < s.length && s.at(-1 - n) === list[0].at(-1 - n))) n++;
-    return n;
-  };
-  /** Cuts the part that differs between the variants out of each. */
-  function differences(variants) {
-    const pre = commonPrefix(variants);
-    const post = commonSuffix(variants.map((v) => v.slice(pre)));
-    return {pre, post, parts: variants.map((v) => v.slice(pre, v.length - post))};
-  }
 
   // Heading levels differ only in the title; call-to-actions only in their section.
   const byLevel = differences(
-    HEADING_LEVELS.map((h) => render({...ctaAttributes.link, 'heading-level': String(h)})),
+    [1, 2, 3, 4, 5, 6].map((h) => render({...probe, 'heading-level': String(h)})),
   );
   const ctaKinds = Object.keys(ctaAttributes);
   const byCta = differences(ctaKinds.map((kind) => render(ctaAttributes[kind])));
-  const base = render(ctaAttributes.link); // heading 2, link
+  const base = render(probe); // heading 2, link
   const titleAt = byLevel.pre;
   const titleEnd = titleAt + byLevel.parts[1].length;
   const ctaAt = byCta.pre;
   if (!(titleEnd <= ctaAt)) throw new Error('prerender-parts: the title and the CTA overlap');
-  const themeClass = 'class="article theme-none"';
-  const hole = (s, what, by) => {
-    const n = s.split(what).length - 1;
-    if (n !== 1) throw new Error(`prerender-parts: expected ${what} once, found it ${n} times`);
-    return s.replace(what, by);
-  };
-  /** The call-to-action link's holes, in markup rendered with the sentinel link. */
-  const linkHoles = (part, target) => {
-    part = hole(part, `href="${SENTINEL.href}"`, 'href="{{href}}"');
-    part = hole(part, `>${SENTINEL.label}`, '>{{label}}');
-    return hole(part, `target="${target}"`, 'target="{{target}}"');
-  };
+
   // The teaser: the same paragraphs, in two groups around its button or link.
   // From the body's start to the call-to-action: the body, and a teaser's rest after it.
   const bodyOf = (markup) => {
@@ -90,10 +253,10 @@ export async function prerenderParts() {
   const teaserFrames = (readMore) => {
     const body = bodyOf(
       render({
-        ...ctaAttributes.link,
+        ...probe,
         layout: 'teaser',
         'teaser-paragraphs': '1',
-        ...(readMore ? {'read-more-href': SENTINEL.href} : {}),
+        ...(readMore ? {'read-more-href': S['read-more-href']} : {}),
       }),
     );
     const open = body.slice(0, body.indexOf(paragraphs[0]));
@@ -101,12 +264,7 @@ export async function prerenderParts() {
     const rest = paragraphs.slice(1).join('');
     const at = after.indexOf(rest);
     if (!open || at < 0) throw new Error('prerender-parts: the teaser’s paragraphs were not found');
-    const control = after.slice(0, at);
-    return {
-      open,
-      control: readMore ? hole(control, `href="${SENTINEL.href}"`, 'href="{{readMore}}"') : control,
-      close: after.slice(at + rest.length),
-    };
+    return {open, control: after.slice(0, at), close: after.slice(at + rest.length)};
   };
   const [teaserButton, teaserLink] = [teaserFrames(false), teaserFrames(true)];
   if (teaserButton.open !== teaserLink.open) {
@@ -118,12 +276,10 @@ export async function prerenderParts() {
     const json = {...ctaAttributes[kind], 'form-encoding': 'json'};
     const byEncoding = differences([
       render(ctaAttributes[kind]),
-      render({...json, ...ctaAttributes.link}),
-      render({...json, ...ctaAttributes.linkNewTab}),
+      render(json),
+      render({...json, 'cta-target': '_blank'}),
     ]);
-    const [plain, script, scriptNewTab] = byEncoding.parts.map((part, i) =>
-      i === 0 ? part : linkHoles(part, i === 1 ? '_self' : '_blank'),
-    );
+    const [plain, script, scriptNewTab] = byEncoding.parts;
     return {
       kind,
       at: byEncoding.pre - byCta.pre,
@@ -135,10 +291,10 @@ export async function prerenderParts() {
   if (sends.some((s) => JSON.stringify(s.send) !== JSON.stringify(send))) {
     throw new Error('prerender-parts: the form’s button differs between its notes');
   }
-  const parts = {
-    template: hole(
+  return {
+    template: once(
       `${base.slice(0, titleAt)}{{title}}${base.slice(titleEnd, ctaAt)}{{cta}}${base.slice(base.length - byCta.post)}`,
-      themeClass,
+      'class="article theme-none"',
       'class="article {{theme}}"',
     ),
     titles: byLevel.parts,
@@ -149,12 +305,6 @@ export async function prerenderParts() {
           if (isForm(kind)) {
             const {at, length} = sends.find((s) => s.kind === kind);
             part = `${part.slice(0, at)}{{send}}${part.slice(at + length)}`;
-            part = hole(part, `action="${ACTION}"`, 'action="{{action}}"');
-          } else {
-            part = linkHoles(part, ctaAttributes[kind]['cta-target']);
-          }
-          if (/\{\{(?!href|label|target|send|action)/.test(part)) {
-            throw new Error('prerender-parts: stray hole');
           }
           return [kind, part];
         }),
@@ -169,110 +319,4 @@ export async function prerenderParts() {
       linkClose: teaserLink.close,
     },
   };
-  if (/LABEL-SENTINEL|href\.invalid|action\.invalid/.test(JSON.stringify(parts))) {
-    throw new Error('prerender-parts: a sentinel value was left in the parts');
-  }
-
-  // Every combination, filled, must be what the renderer writes for it.
-  /** Each combination with the renderer's markup, for the PHP twin's test (PrerenderTest). */
-  const cases = [];
-  const formKinds = ctaKinds.filter(isForm);
-  const sample = {href: '/contact?a=1&b=2', label: 'Book a call: today 8-)'};
-  const sampleAction = '/wp-json/contact?a=1&b=2';
-  const sampleLink = (target) => ({
-    'cta-href': sample.href,
-    'cta-label': sample.label,
-    'cta-target': target,
-  });
-  /**
-   * A call-to-action's attributes and its settings for fillPrerender: a link, or a form that
-   * posts by itself, or a JSON form (its button disabled until the script runs, with the link).
-   */
-  const variants = (kind, targets = CTA_TARGETS) => {
-    if (!isForm(kind)) return [{attributes: sampleLink(kind), cta: {...sample, target: kind}}];
-    const notes = {...ctaAttributes[kind], 'form-action': sampleAction};
-    delete notes['form-encoding'];
-    return [
-      {attributes: {...notes, ...PLAIN}, cta: {action: sampleAction, urlencoded: true}},
-      ...targets.map((target) => ({
-        attributes: {...notes, ...sampleLink(target)},
-        cta: {action: sampleAction, link: {...sample, target}},
-      })),
-    ];
-  };
-  for (const headingLevel of HEADING_LEVELS) {
-    for (const theme of [undefined, ...THEMES]) {
-      for (const kind of [...formKinds, ...CTA_TARGETS]) {
-        for (const variant of variants(kind)) {
-          const attributes = {
-            'heading-level': String(headingLevel),
-            ...(theme ? {theme} : {}),
-            ...variant.attributes,
-          };
-          const expected = render(attributes);
-          const filled = fillPrerender(parts, {
-            headingLevel,
-            theme,
-            cta: variant.cta,
-            noPrivacyNote: 'no-privacy-note' in attributes,
-            noCrisisLine: 'no-crisis-line' in attributes,
-          });
-          if (filled !== expected) {
-            throw new Error(
-              `prerender-parts: the parts do not rebuild ${JSON.stringify(attributes)}; ` +
-                `first difference at ${commonPrefix([filled, expected])}`,
-            );
-          }
-          // The plugin offers the form with both lines only: its twin is tested on those.
-          if (kind === 'form' || !isForm(kind)) cases.push({attributes, expected});
-        }
-      }
-    }
-  }
-  // The teaser, for every number of paragraphs, with its button or a link, in every look and
-  // with every call-to-action (at heading level 2: the title is independent of the body).
-  // Like the sample href, without `:`: the fill writes it as a character reference (same URL).
-  const readMore = '/blog/attached?a=1&b=2';
-  let teaserCombinations = 0;
-  /** The teasers the plugin offers (the form with both lines, or a link), for its twin's test. */
-  const teaserCases = [];
-  for (const paragraphs of Array.from({length: article.paragraphs.length - 1}, (_, i) => i + 1)) {
-    for (const link of [false, true]) {
-      for (const theme of [undefined, ...THEMES]) {
-        // A teaser's body does not depend on the form's button: one JSON form is enough.
-        for (const kind of [...formKinds, ...CTA_TARGETS]) {
-          for (const variant of variants(kind, kind === 'form' ? ['_blank'] : [])) {
-            const attributes = {
-              layout: 'teaser',
-              // The default count is also the absent attribute's.
-              ...(paragraphs === TEASER_DEFAULTS.paragraphs
-                ? {}
-                : {'teaser-paragraphs': String(paragraphs)}),
-              ...(link ? {'read-more-href': readMore} : {}),
-              ...(theme ? {theme} : {}),
-              ...variant.attributes,
-            };
-            const expected = render(attributes);
-            const filled = fillPrerender(parts, {
-              headingLevel: 2,
-              theme,
-              cta: variant.cta,
-              noPrivacyNote: 'no-privacy-note' in attributes,
-              noCrisisLine: 'no-crisis-line' in attributes,
-              teaser: {paragraphs, ...(link ? {readMoreHref: readMore} : {})},
-            });
-            if (filled !== expected) {
-              throw new Error(
-                `prerender-parts: the parts do not rebuild ${JSON.stringify(attributes)}; ` +
-                  `first difference at ${commonPrefix([filled, expected])}`,
-              );
-            }
-            teaserCombinations++;
-            if (kind === 'form' || !isForm(kind)) teaserCases.push({attributes, expected});
-          }
-        }
-      }
-    }
-  }
-  return {parts, cases, teaserCases, teaserCombinations};
 }

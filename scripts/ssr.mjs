@@ -1,7 +1,10 @@
 // The element's sources, built for Node by the project's own vite.config.ts (so with the same
 // template transforms as the browser files, which hydration needs), and rendered to
-// declarative shadow DOM by @lit-labs/ssr. Shared by build-embed.mjs and
-// generate-wordpress.mjs.
+// declarative shadow DOM by @lit-labs/ssr. Shared by build-embed.mjs, generate-wordpress.mjs
+// and the configurator's data. The Node build, and what `cached` keeps beside it (the
+// pre-rendered parts), are made once per change of their inputs: `npm run build` runs one.
+import {createHash} from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {build} from 'vite';
@@ -12,8 +15,7 @@ const out = path.join(root, 'node_modules/.cache/embed-ssr');
 
 const entries = {
   define: 'src/define.ts',
-  options: 'src/options.ts',
-  'attribute-rules': 'src/attribute-rules.ts',
+  attributes: 'src/attributes.ts',
   'safe-url': 'src/safe-url.ts',
   article: 'src/content/article.ts',
   'form-fields': 'src/content/form-fields.ts',
@@ -25,6 +27,25 @@ const entries = {
 
 let loaded;
 
+/** What the Node build and the parts are made from: the sources, the build's config, these scripts. */
+function inputsHash() {
+  const hash = createHash('sha256');
+  const files = [
+    ...fs.readdirSync(path.join(root, 'src'), {recursive: true}).map((f) => path.join('src', f)),
+    'vite.config.ts',
+    'package-lock.json',
+    'scripts/ssr.mjs',
+    'scripts/prerender-parts.mjs',
+  ].sort();
+  for (const file of files) {
+    const full = path.join(root, file);
+    if (!fs.statSync(full).isFile()) continue;
+    hash.update(`${file}\0`).update(fs.readFileSync(full)).update('\0');
+  }
+  return hash.digest('hex');
+}
+const stamp = path.join(out, 'inputs.sha256');
+
 /**
  * Builds the sources for Node (once per process) and returns their modules by name, plus
  * `renderElement(attributes)`: the element's markup, `<tag attrs><template shadowrootmode>…`,
@@ -32,27 +53,31 @@ let loaded;
  */
 export async function loadSources() {
   loaded ??= (async () => {
-    await build({
-      configFile: path.join(root, 'vite.config.ts'),
-      logLevel: 'warn',
-      // Not the drop-in: no form file (src/form-script.ts). The form's code is put in the
-      // registry below, before the element loads, so that it renders the form at once.
-      define: {__FORM_INTEGRITY__: 'undefined'},
-      build: {
-        ssr: true,
-        lib: false,
-        outDir: out,
-        emptyOutDir: true,
-        sourcemap: false,
-        minify: false,
-        rolldownOptions: {
-          input: Object.fromEntries(
-            Object.entries(entries).map(([name, file]) => [name, path.join(root, file)]),
-          ),
-          output: {format: 'es', entryFileNames: '[name].js'},
+    const inputs = inputsHash();
+    const fresh = fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === inputs;
+    if (!fresh)
+      await build({
+        configFile: path.join(root, 'vite.config.ts'),
+        logLevel: 'warn',
+        // Not the drop-in: no form file (src/form-script.ts). The form's code is put in the
+        // registry below, before the element loads, so that it renders the form at once.
+        define: {__FORM_INTEGRITY__: 'undefined'},
+        build: {
+          ssr: true,
+          lib: false,
+          outDir: out,
+          emptyOutDir: true,
+          sourcemap: false,
+          minify: false,
+          rolldownOptions: {
+            input: Object.fromEntries(
+              Object.entries(entries).map(([name, file]) => [name, path.join(root, file)]),
+            ),
+            output: {format: 'es', entryFileNames: '[name].js'},
+          },
         },
-      },
-    });
+      });
+    if (!fresh) fs.writeFileSync(stamp, inputs);
     // The global DOM shim first: the element's module registers it on import.
     await import('@lit-labs/ssr/lib/install-global-dom-shim.js');
     // Relative cta-href values are checked against the page's base URL, unknown at build time.
@@ -106,4 +131,31 @@ export async function loadSources() {
     return {...modules, renderElement};
   })();
   return loaded;
+}
+
+const made = new Map();
+
+/**
+ * `make()`'s result (JSON), kept beside the Node build: made once per change of the sources,
+ * whichever script asks first, and read by the others.
+ * @template T
+ * @param {string} name
+ * @param {() => Promise<T>} make
+ * @returns {Promise<T>}
+ */
+export function cached(name, make) {
+  if (!made.has(name)) {
+    made.set(
+      name,
+      (async () => {
+        await loadSources();
+        const file = path.join(out, name);
+        if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8'));
+        const value = await make();
+        fs.writeFileSync(file, JSON.stringify(value));
+        return value;
+      })(),
+    );
+  }
+  return made.get(name);
 }

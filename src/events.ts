@@ -3,7 +3,7 @@
  * shadow root (`bubbles`, `composed`), named in `GlobalEventHandlersEventMap` so that
  * `addEventListener('therapist-article-…', (e) => e.detail…)` is typed.
  */
-import type {CtaTarget} from './options.js';
+import type {CtaTarget} from './attributes.js';
 
 const options = {bubbles: true, composed: true};
 

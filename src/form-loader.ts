@@ -8,6 +8,8 @@
 // - the renderer for pre-rendered markup (scripts/ssr.mjs): the code is in the registry before
 //   the element loads, so the element has it at once.
 // If it cannot load, one warning says why and every element keeps its call-to-action link.
+import type {ReactiveControllerHost} from 'lit';
+import type {ContactForm} from './contact-form.js';
 import {addFormScript, registry, type FormModule} from './form-script.js';
 
 declare const __FORM_INTEGRITY__: string | undefined; // only in the drop-in: see form-script.ts
@@ -35,3 +37,42 @@ export const loadForm = () =>
       );
     },
   ));
+
+/** What the form takes from the element's settings. */
+interface FormSettings {
+  readonly formAction: string;
+  readonly formEncoding: string;
+  readonly formTimeout: number;
+  readonly strings: ContactForm['given'];
+}
+
+/**
+ * The element's side of the form: loads its code when the element asks for the form, then
+ * keeps the form's state in step with the element's settings before each render. The element
+ * calls `update()` from its `willUpdate`, which the server renderer (@lit-labs/ssr) runs too,
+ * unlike controllers' hooks.
+ */
+export class FormController {
+  /** The form's state, once its code has loaded. */
+  form?: ContactForm;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly settings: () => FormSettings,
+    /** Whether the element asks for the form (`form-action` or `form-listener`). */
+    private readonly wanted: () => boolean,
+  ) {}
+
+  update(): void {
+    if (!formModule) {
+      if (this.wanted() && !formFailed) void loadForm().then(() => this.host.requestUpdate());
+      return;
+    }
+    const s = this.settings();
+    const form = (this.form ??= new formModule.ContactForm(this.host as never));
+    form.action = s.formAction;
+    form.urlencoded = s.formEncoding !== 'json';
+    form.timeout = s.formTimeout;
+    form.given = s.strings;
+  }
+}

@@ -13,6 +13,6 @@ export {
   type FormSentDetail,
   type FormFailedDetail,
 } from './form-events.js';
-export type {CtaTarget, Theme} from './options.js';
+export type {CtaTarget, Theme} from './attributes.js';
 export type {FieldName} from './content/form-fields.js';
 export type {FormStrings} from './content/form-strings.js';

@@ -13,7 +13,7 @@
  * and the element's tag is added to `no_texturize_tags` by the plugin.
  */
 import {escapeHtml} from './content/structured-data.js';
-import {DEFAULTS, type CtaTarget, type Theme} from './options.js';
+import {ATTRIBUTES, normalise, type Attribute} from './attributes.js';
 
 export interface PrerenderParts {
   /** The declarative shadow root, with `{{theme}}`, `{{title}}` and `{{cta}}` holes. */
@@ -21,13 +21,13 @@ export interface PrerenderParts {
   /** The title for heading levels 1 to 6 (index 0 is `h1`). */
   readonly titles: readonly string[];
   readonly cta: {
-    /** The link, with `{{href}}`, `{{target}}` and `{{label}}` holes. */
+    /** The link. */
     readonly link: string;
     /** The link when it opens a new tab (`rel`, and “(opens in a new tab)” for screen readers). */
     readonly linkNewTab: string;
     /**
      * The contact form in its first state, with its privacy line and crisis line: a plain HTML
-     * form (`method="post"`) with an `{{action}}` hole, and a `{{send}}` hole for its button.
+     * form (`method="post"`), with a `{{send}}` hole for its button.
      */
     readonly form: string;
     /** The form without the privacy line (`no-privacy-note`). */
@@ -39,16 +39,15 @@ export interface PrerenderParts {
     /**
      * The form's button: `plain` posts the form without JavaScript (`form-encoding="urlencoded"`);
      * for a JSON endpoint, `script` is disabled and followed by a line saying that sending needs
-     * JavaScript and the call-to-action link (`scriptNewTab` when it opens a new tab), with the
-     * link's holes.
+     * JavaScript and the call-to-action link (`scriptNewTab` when it opens a new tab).
      */
     readonly send: {readonly plain: string; readonly script: string; readonly scriptNewTab: string};
   };
   /**
    * `layout="teaser"`: what goes around the body's paragraphs (which the template already
    * holds) when the first few are shown and the rest wait: `open`, the opening paragraphs,
-   * `button` (the `<details>` that holds the rest) or `link` (with a `{{readMore}}` hole), the
-   * other paragraphs, `close` or `linkClose`.
+   * `button` (the `<details>` that holds the rest) or `link` (to the full post), the other
+   * paragraphs, `close` or `linkClose`.
    */
   readonly teaser: {
     readonly open: string;
@@ -59,45 +58,31 @@ export interface PrerenderParts {
     /** After the rest, with the link. */
     readonly linkClose: string;
   };
+  /**
+   * Every attribute whose value the markup carries (a link's address, the button's text …),
+   * with its default. Each is a hole, `{{attribute-name}}`, anywhere in the parts above, made by
+   * scripts/prerender-parts.mjs for every text, address and keyword in `src/attributes.ts`.
+   */
+  readonly holes: Readonly<Record<string, string>>;
 }
 
-/** The call-to-action link, its values checked. */
-export interface PrerenderLink {
-  readonly href: string;
-  readonly target: CtaTarget;
-  readonly label: string;
+/** An attribute's value as the element reads it: Lit's converters, then the table's rule. */
+function valueOf(row: Attribute, given: string | undefined): unknown {
+  if (row.type === 'boolean') return given !== undefined;
+  const raw =
+    given === undefined
+      ? undefined
+      : row.type === 'integer' || row.type === 'number'
+        ? Number(given)
+        : given;
+  return normalise(row, raw) ?? row.default;
 }
 
-/** The contact form, its values checked. */
-export interface PrerenderForm {
-  /** `form-action`: where the form posts, with JavaScript or without. */
-  readonly action: string;
-  /** `form-encoding="urlencoded"`: the endpoint also takes the browser's own form post. */
-  readonly urlencoded?: boolean;
-  /** The call-to-action link that a JSON-only form offers without JavaScript (default: the element's). */
-  readonly link?: PrerenderLink;
-}
-
-/** Settings already checked by the element's rules (`safeUrl`, the lists in `options.ts`). */
-export interface PrerenderSettings {
-  readonly headingLevel: number;
-  readonly theme?: Theme | undefined;
-  /** The contact form, or a link. */
-  readonly cta: PrerenderForm | PrerenderLink;
-  /** With the form: hide its privacy line (`no-privacy-note`). */
-  readonly noPrivacyNote?: boolean;
-  /** With the form: hide its crisis line (`no-crisis-line`). */
-  readonly noCrisisLine?: boolean;
-  /** `layout="teaser"`: how many paragraphs show, and the full post's URL if it is elsewhere. */
-  readonly teaser?: {readonly paragraphs: number; readonly readMoreHref?: string};
-}
-
-/** The element's own link, for a form that names none. */
-const DEFAULT_LINK: PrerenderLink = {
-  href: DEFAULTS.ctaHref,
-  target: DEFAULTS.ctaTarget,
-  label: DEFAULTS.ctaLabel,
-};
+/** The element's attributes by property name, each normalised as the element would. */
+const settingsOf = (attributes: Readonly<Record<string, string>>) =>
+  Object.fromEntries(
+    Object.entries(ATTRIBUTES).map(([key, row]) => [key, valueOf(row, attributes[row.attribute])]),
+  ) as Record<keyof typeof ATTRIBUTES, unknown>;
 
 /** Where the body's paragraphs start and end in the element's markup. */
 const BODY_START = '<div part="body" class="body"><!--lit-part-->';
@@ -106,19 +91,18 @@ const BODY_END = '<!--/lit-part--></div><!--lit-part--><!--/lit-part--><section'
 const PARAGRAPH_START = /(?=<!--lit-part [^>]*--><!--lit-node 0--><p part="paragraph">)/;
 
 /** The body of a filled template, its paragraphs cut into the teaser's two groups. */
-function teaserBody(parts: PrerenderParts, filled: string, teaser: PrerenderSettings['teaser']) {
+function teaserBody(parts: PrerenderParts, filled: string, shown: number, link: boolean) {
   const start = filled.indexOf(BODY_START);
   const end = filled.indexOf(BODY_END, start);
   const paragraphs = filled.slice(start + BODY_START.length, end).split(PARAGRAPH_START);
-  const {paragraphs: shown, readMoreHref} = teaser!;
   return (
     filled.slice(0, start) +
     '<div part="body" class="body">' +
     parts.teaser.open +
     paragraphs.slice(0, shown).join('') +
-    (readMoreHref ? parts.teaser.link : parts.teaser.button) +
+    (link ? parts.teaser.link : parts.teaser.button) +
     paragraphs.slice(shown).join('') +
-    (readMoreHref ? parts.teaser.linkClose : parts.teaser.close) +
+    (link ? parts.teaser.linkClose : parts.teaser.close) +
     filled.slice(end + BODY_END.length - '<section'.length)
   );
 }
@@ -143,47 +127,54 @@ export const protectMarkup = (markup: string): string =>
     .map((chunk, i) => (i % 2 ? chunk : protect(chunk)))
     .join('');
 
-/** Fills the parts' holes: the element's declarative shadow root for these settings. */
-export function fillPrerender(parts: PrerenderParts, settings: PrerenderSettings): string {
-  const {cta} = settings;
-  const form = 'action' in cta ? cta : undefined;
-  const link = form ? (form.link ?? DEFAULT_LINK) : (cta as PrerenderLink);
-  const newTab = link.target === '_blank';
-  let structure = newTab ? parts.cta.linkNewTab : parts.cta.link;
-  if (form) {
+/**
+ * Fills the parts for the element's attributes (as on the tag: `{'cta-href': '/contact'}`, a
+ * boolean attribute present with any value): the element's declarative shadow root. Each
+ * value is checked by the element's own table; a value it refuses gets its default, as in the
+ * element. A form's address is written as given (a path stays a path), like any other.
+ */
+export function fillPrerender(
+  parts: PrerenderParts,
+  attributes: Readonly<Record<string, string>>,
+): string {
+  const s = settingsOf(attributes);
+  const teaser = s.layout === 'teaser';
+  const newTab = s.ctaTarget === '_blank';
+  let cta = newTab ? parts.cta.linkNewTab : parts.cta.link;
+  if (s.formAction) {
     const {send} = parts.cta;
-    const button = form.urlencoded ? send.plain : newTab ? send.scriptNewTab : send.script;
-    structure = (
-      settings.noPrivacyNote
-        ? settings.noCrisisLine
-          ? parts.cta.formNoNotes
-          : parts.cta.formNoPrivacyNote
-        : settings.noCrisisLine
-          ? parts.cta.formNoCrisisLine
-          : parts.cta.form
-    ).replace('{{send}}', () => button);
+    const button =
+      s.formEncoding === 'urlencoded' ? send.plain : newTab ? send.scriptNewTab : send.script;
+    const form = s.noPrivacyNote
+      ? s.noCrisisLine
+        ? parts.cta.formNoNotes
+        : parts.cta.formNoPrivacyNote
+      : s.noCrisisLine
+        ? parts.cta.formNoCrisisLine
+        : parts.cta.form;
+    cta = form.replace('{{send}}', () => button);
   }
-  const values: Record<string, string> = {
-    theme: `theme-${settings.theme ?? 'none'}${settings.teaser ? ' closed' : ''}`,
-    title: parts.titles[settings.headingLevel - 1] ?? parts.titles[1]!,
-    cta: structure,
+  const structure: Record<string, string> = {
+    theme: `theme-${(s.theme as string | undefined) ?? 'none'}${teaser ? ' closed' : ''}`,
+    title: parts.titles[(s.headingLevel as number) - 1]!,
+    cta,
   };
   // Structure first, then values, each in one pass: a value is never read for holes.
   let filled = parts.template.replace(
     /\{\{(theme|title|cta)\}\}/g,
-    (_, name: string) => values[name]!,
+    (_, name: string) => structure[name]!,
   );
-  if (settings.teaser) filled = teaserBody(parts, filled, settings.teaser);
-  const text: Record<string, string> = {
-    href: protectText(link.href),
-    target: link.target,
-    label: protectText(link.label),
-    action: protectText(form?.action ?? ''),
-    readMore: protectText(settings.teaser?.readMoreHref ?? ''),
-  };
-  return filled.replace(
-    /\{\{(href|target|label|action|readMore)\}\}/g,
-    (_, name: string) => text[name]!,
+  if (teaser) filled = teaserBody(parts, filled, s.teaserParagraphs as number, !!s.readMoreHref);
+  const values: Record<string, string> = {};
+  for (const [key, row] of Object.entries(ATTRIBUTES)) {
+    if (!(row.attribute in parts.holes)) continue;
+    const value = s[key as keyof typeof ATTRIBUTES] as string;
+    // The form's address as given, not as resolved against this page.
+    values[row.attribute] =
+      row.type === 'form-url' && value ? attributes[row.attribute]!.trim() : value;
+  }
+  return filled.replace(/\{\{([a-z-]+)\}\}/g, (hole, name: string) =>
+    name in values ? protectText(values[name]!) : hole,
   );
 }
 
@@ -202,7 +193,7 @@ export interface SnippetExtras {
 
 /**
  * The whole pre-rendered snippet for a page: the tag with its attributes (a value of `''` is
- * written as a bare boolean attribute), the declarative shadow root filled for `settings`,
+ * written as a bare boolean attribute), the declarative shadow root filled for them,
  * the JSON-LD, and the script that makes it interactive. `scripts/build-embed.mjs` (for
  * `dist/embed.html`) and the configurator both call this, so they give the same bytes.
  *
@@ -212,14 +203,13 @@ export interface SnippetExtras {
  */
 export function prerenderedSnippet(
   parts: PrerenderParts,
-  settings: PrerenderSettings,
   attributes: Readonly<Record<string, string>>,
   extras: SnippetExtras,
 ): string {
   const attrs = Object.entries(attributes)
     .map(([name, value]) => (value === '' ? ` ${name}` : ` ${name}="${escapeAttribute(value)}"`))
     .join('');
-  const root = fillPrerender(parts, settings).replace(
+  const root = fillPrerender(parts, attributes).replace(
     '</style>',
     '.article:has(~.article){display:none}</style>',
   );

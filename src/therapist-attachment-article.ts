@@ -1,11 +1,11 @@
 import {LitElement, html, nothing, type PropertyValues} from 'lit';
-import {ATTRIBUTE_RULES, applyRule, type Settings} from './attribute-rules.js';
+import {ATTRIBUTES, DEFAULTS, applyAttribute, type Attribute, type Settings} from './attributes.js';
 import {blend} from './blend.js';
 import {article, byline, signature, type Paragraph} from './content/article.js';
 import type {FormStrings} from './content/form-strings.js';
-import type {ContactForm} from './contact-form.js';
-import {ArticleReadEvent, ArticleViewEvent, CtaClickEvent} from './events.js';
-import {formFailed, formModule, loadForm} from './form-loader.js';
+import {CtaClickEvent} from './events.js';
+import {FormController, formFailed, formModule, loadForm} from './form-loader.js';
+import {ReadingSignals} from './reading-signals.js';
 import {styles} from './therapist-attachment-article.styles.js';
 
 const title = article.title;
@@ -29,10 +29,7 @@ const parseJson = (value: string | null): unknown => {
 
 const CONTINUE = 'Continue reading';
 
-const RULES = Object.entries(ATTRIBUTE_RULES) as [
-  keyof Settings,
-  (typeof ATTRIBUTE_RULES)[keyof Settings],
-][];
+const ROWS = Object.entries(ATTRIBUTES) as [keyof Settings, Attribute][];
 
 /**
  * Emily Powell's article “Is it "Normal" to be Attached to your Therapist?” and its
@@ -119,6 +116,7 @@ export class TherapistAttachmentArticle extends LitElement {
     layout: {},
     teaserParagraphs: {attribute: 'teaser-paragraphs', type: Number},
     readMoreHref: {attribute: 'read-more-href'},
+    readMoreTarget: {attribute: 'read-more-target'},
     formAction: {attribute: 'form-action'},
     formEncoding: {attribute: 'form-encoding'},
     formTimeout: {attribute: 'form-timeout', type: Number},
@@ -183,6 +181,15 @@ export class TherapistAttachmentArticle extends LitElement {
   readMoreHref?: string;
 
   /**
+   * With `read-more-href`: where the link to the full post opens, `_self` (default), `_blank`
+   * (a new tab) or `_top` (out of a frame, such as Wix's Embed HTML or Google Sites, whose
+   * sandbox would otherwise open the post inside the frame). Unknown values open it in the same
+   * tab, with a console warning.
+   * @type {'_self' | '_blank' | '_top'}
+   */
+  readMoreTarget: string = '_self';
+
+  /**
    * Turns on the contact form, which then replaces the link: where the visitor's message is
    * POSTed. An `https:` URL, or this page's own origin (a path such as `/contact-form`). Any
    * other value keeps the link, with a console warning.
@@ -221,12 +228,26 @@ export class TherapistAttachmentArticle extends LitElement {
    */
   strings?: Partial<FormStrings> | string;
 
-  /** What is rendered: every attribute's value after its rule in `attribute-rules.ts`. */
-  private readonly settings = Object.fromEntries(
-    RULES.map(([key, rule]) => [key, rule.fallback]),
-  ) as Settings;
-  /** The contact form's state, once its code has loaded (only with `form-action`). */
-  private form?: ContactForm;
+  constructor() {
+    super();
+    // The view and read events, for a site's own analytics.
+    new ReadingSignals(this);
+    // With no theme, the page's own heading, text, link and button looks (src/blend.ts).
+    blend(this, () => [this.settings.theme, this.settings.headingLevel]);
+  }
+
+  /** What is rendered: every attribute's value after its row in `attributes.ts`. */
+  private readonly settings: Settings = {...DEFAULTS};
+  /**
+   * The contact form, loaded on demand (once per page) when the element asks for it: the
+   * article renders at once and the form joins it when its code has loaded; if it cannot load,
+   * the link stays.
+   */
+  private readonly forms = new FormController(
+    this,
+    () => this.settings,
+    () => this.wantsForm,
+  );
   /** The last bad value warned about, per attribute, so a value is reported once. */
   private readonly warned = new Map<string, string>();
 
@@ -253,7 +274,6 @@ export class TherapistAttachmentArticle extends LitElement {
       return;
     }
     super.connectedCallback();
-    if (this.hasUpdated) this.watch();
   }
 
   /**
@@ -270,16 +290,6 @@ export class TherapistAttachmentArticle extends LitElement {
     return root;
   }
 
-  /**
-   * With `form-action` (or `form-listener`), the form's code is loaded (once per page): the
-   * article renders at once and the form joins it when its code has loaded. If the code cannot
-   * load, the link is shown.
-   */
-  protected override scheduleUpdate() {
-    if (this.formPending) void loadForm().then(() => this.requestUpdate());
-    return super.scheduleUpdate();
-  }
-
   /** With `form-action`, `updateComplete` resolves once the form (or, failing it, the link) is rendered. */
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
@@ -290,53 +300,10 @@ export class TherapistAttachmentArticle extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const s = this.settings as Record<string, unknown>;
-    for (const [key, rule] of RULES) {
-      if (changed.has(key)) s[key] = applyRule<unknown>(rule, this[key], this.warned);
+    for (const [key, row] of ROWS) {
+      if (changed.has(key)) s[key] = applyAttribute(row, this[key], this.warned);
     }
-    if (!formModule) return;
-    const form = (this.form ??= new formModule.ContactForm(this));
-    form.action = this.settings.formAction;
-    form.urlencoded = this.settings.formEncoding !== 'json';
-    form.timeout = this.settings.formTimeout;
-    form.given = this.settings.strings;
-  }
-
-  /** With no theme, the page's own heading, text, link and button colours (src/blend.ts). */
-  protected readonly blend = blend(this, () => [this.settings.theme, this.settings.headingLevel]);
-
-  /** The reading signals already fired, by event name: each fires once per element. */
-  private readonly fired = new Set<string>();
-  private observer?: IntersectionObserver;
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.observer?.disconnect();
-  }
-
-  protected override firstUpdated(): void {
-    this.watch();
-  }
-
-  /** Watches the article and its call-to-action come on screen, until both have. */
-  private watch(): void {
-    if (this.fired.size > 1) return;
-    this.observer ??= new IntersectionObserver((entries) => {
-      for (const entry of entries) {
-        if (!entry.isIntersecting) continue;
-        this.signal(new ArticleViewEvent());
-        if (entry.target.matches('.cta')) this.signal(new ArticleReadEvent());
-      }
-      if (this.fired.size > 1) this.observer!.disconnect();
-    });
-    for (const selector of ['.article', '.cta']) {
-      this.observer.observe(this.renderRoot.querySelector(selector)!);
-    }
-  }
-
-  private signal(event: Event): void {
-    if (this.fired.has(event.type)) return;
-    this.fired.add(event.type);
-    this.dispatchEvent(event);
+    this.forms.update();
   }
 
   /** A teaser's reader opened the rest: focus moves to its first paragraph. */
@@ -395,9 +362,9 @@ export class TherapistAttachmentArticle extends LitElement {
   }
 
   protected override render() {
-    const {theme, layout, teaserParagraphs: shown, readMoreHref} = this.settings;
+    const {theme, layout, teaserParagraphs: shown, readMoreHref, readMoreTarget} = this.settings;
     const teaser = layout === 'teaser';
-    const wantsForm = !!this.settings.formAction || this.formListener;
+    const wantsForm = !!this.settings.formAction || this.settings.formListener;
     const paragraphs = article.paragraphs.map((p) => this.renderParagraph(p));
     // A teaser's `closed` look hides its call-to-action and footer until its rest is open.
     const look = (theme ? `theme-${theme}` : 'theme-none') + (teaser ? ' closed' : '');
@@ -413,7 +380,11 @@ export class TherapistAttachmentArticle extends LitElement {
               ? html`${paragraphs.slice(0, shown)}${
                   readMoreHref
                     ? html`<p>
-                        <a part="read-more" class="button read-more" href=${readMoreHref}
+                        <a
+                          part="read-more"
+                          class="button read-more"
+                          href=${readMoreHref}
+                          target=${readMoreTarget}
                           >${CONTINUE}</a
                         >
                       </p>`
@@ -426,11 +397,11 @@ export class TherapistAttachmentArticle extends LitElement {
         <section part="cta" class="cta">
           ${this.renderParagraph(article.callToAction, 'paragraph cta-text')}
           ${
-            this.form && wantsForm
+            this.forms.form && wantsForm
               ? formModule!.contactForm(
-                  this.form,
-                  !this.noPrivacyNote,
-                  !this.noCrisisLine,
+                  this.forms.form,
+                  !this.settings.noPrivacyNote,
+                  !this.settings.noCrisisLine,
                   this.ctaLink(),
                 )
               : wantsForm && this.formPending

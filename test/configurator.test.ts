@@ -5,7 +5,8 @@ import {article} from '../src/content/article.js';
 import {blogPostingScript} from '../src/content/structured-data.js';
 import {fillPrerender, prerenderedSnippet} from '../src/prerender.js';
 import type {TherapistAttachmentArticle} from '../src/therapist-attachment-article.js';
-import {frameHeight, type ConfiguratorData} from '../site/code.js';
+import type {ConfiguratorData} from '../site/code.js';
+import {frameHeight} from '../site/frame.js';
 import {FRAME_HEIGHTS, FRAME_WIDTHS} from '../site/frame-heights.js';
 import {defineConfigurator, type TherapistConfigurator} from '../site/configurator.js';
 import {part, seen} from './helpers.js';
@@ -157,8 +158,8 @@ describe('configurator: each control changes the preview and the code', () => {
   it('the link: address, label and where it opens', async () => {
     const el = await open();
     await change(el, '#href', 'https://example.com/book?a=1&b=2');
-    await change(el, '#label', 'Book a free call');
-    await change(el, '#target', '_blank');
+    await change(el, '#cta-label', 'Book a free call');
+    await change(el, '#cta-target', '_blank');
     const button = part<HTMLAnchorElement>(preview(el), 'cta-button');
     expect(button.getAttribute('href')).to.equal('https://example.com/book?a=1&b=2');
     expect(button.target).to.equal('_blank');
@@ -185,7 +186,7 @@ describe('configurator: each control changes the preview and the code', () => {
     expect(preview(el).getAttribute('form-action')).to.equal('https://formspree.io/f/abcd');
     expect(code(el, 'html-self')).to.include('form-action="https://formspree.io/f/abcd"');
     expect(code(el, 'wordpress-shortcode')).to.include('form="on"');
-    await change(el, '#encoding', 'urlencoded');
+    await change(el, '#form-encoding', 'urlencoded');
     expect(code(el, 'html-self')).to.include('form-encoding="urlencoded"');
     const notes = () => seen(part(preview(el), 'form')).includes('health details');
     expect(notes()).to.be.true;
@@ -362,11 +363,16 @@ describe('configurator: copying, privacy, small screens', () => {
     }
   });
 
-  it('the platform links move focus to that platform’s heading', async () => {
+  it('the platforms are tabs: a click shows that platform’s code, one panel at a time', async () => {
     const el = await open();
-    $<HTMLAnchorElement>(el, 'a[href="#platform-wix"]').click();
+    $<HTMLButtonElement>(el, '#tab-wix').click();
     await settle(el);
-    expect(el.shadowRoot!.activeElement?.id).to.equal('h-wix');
+    expect($(el, '#tab-wix').getAttribute('aria-selected')).to.equal('true');
+    expect($(el, '#tab-html').getAttribute('aria-selected')).to.equal('false');
+    const shown = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="tabpanel"]')].filter(
+      (p) => p.getBoundingClientRect().height > 0,
+    );
+    expect(shown.map((p) => p.id)).to.deep.equal(['platform-wix']);
     expect(location.hash).to.equal('', 'the settings fragment is left alone');
   });
 
@@ -428,7 +434,6 @@ describe('configurator: the teaser', () => {
   ) =>
     prerenderedSnippet(
       data.parts,
-      {headingLevel: 2, cta: {href: '#contact', label: 'Reach out', target: '_self'}, teaser},
       Object.fromEntries(
         preview(el)
           .getAttributeNames()
@@ -445,18 +450,18 @@ describe('configurator: the teaser', () => {
 
   it('the teaser’s controls show only for the teaser', async () => {
     const el = await open();
-    expect(el.shadowRoot!.querySelector('#paragraphs')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('#teaser-paragraphs')).to.equal(null);
     expect(el.shadowRoot!.querySelector('#readMore')).to.equal(null);
     expect([...$<HTMLSelectElement>(el, '#layout').options].map((o) => o.value)).to.deep.equal([
       'full',
       'teaser',
     ]);
     await change(el, '#layout', 'teaser');
-    expect($<HTMLInputElement>(el, '#paragraphs').value).to.equal('3');
+    expect($<HTMLInputElement>(el, '#teaser-paragraphs').value).to.equal('3');
     expect($<HTMLInputElement>(el, '#readMore').value).to.equal('');
     await expect(el).to.be.accessible();
     await change(el, '#layout', 'full');
-    expect(el.shadowRoot!.querySelector('#paragraphs')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('#teaser-paragraphs')).to.equal(null);
     expect(allCode(el)).to.not.include('teaser');
   });
 
@@ -471,7 +476,7 @@ describe('configurator: the teaser', () => {
     expect(code(el, 'html-self')).to.not.include('teaser-paragraphs');
     expect(code(el, 'prerendered-code')).to.equal(expectedSnippet(el, {paragraphs: 3}));
 
-    await change(el, '#paragraphs', '5');
+    await change(el, '#teaser-paragraphs', '5');
     expect(preview(el).getAttribute('teaser-paragraphs')).to.equal('5');
     expect(shownParagraphs(el)).to.equal(5);
     for (const id of [
@@ -494,11 +499,7 @@ describe('configurator: the teaser', () => {
     const snippet = code(el, 'prerendered-code');
     expect(snippet).to.equal(expectedSnippet(el, {paragraphs: 5}));
     // Its shadow root is fillPrerender's, with the rule that hides a second, live copy.
-    const root = fillPrerender(data.parts, {
-      headingLevel: 2,
-      cta: {href: '#contact', label: 'Reach out', target: '_self'},
-      teaser: {paragraphs: 5},
-    });
+    const root = fillPrerender(data.parts, {layout: 'teaser', 'teaser-paragraphs': '5'});
     expect(snippet).to.include(
       root.replace('</style>', '.article:has(~.article){display:none}</style>'),
     );
@@ -541,11 +542,11 @@ describe('configurator: the teaser', () => {
   for (const value of ['0', '11', '2.5', '-1', '1e9']) {
     it(`paragraphs shown ${JSON.stringify(value)}: the default 3, and a note naming the field`, async () => {
       const el = await open('#layout=teaser');
-      await change(el, '#paragraphs', value);
-      const input = $(el, '#paragraphs');
+      await change(el, '#teaser-paragraphs', value);
+      const input = $(el, '#teaser-paragraphs');
       expect(input.getAttribute('aria-invalid')).to.equal('true');
       expect(input.getAttribute('aria-describedby')).to.include('paragraphs-error');
-      const error = $(el, '#paragraphs-error');
+      const error = $(el, '#teaser-paragraphs-error');
       expect(seen(error)).to.include('Paragraphs shown');
       expect(error.getBoundingClientRect().height).to.be.greaterThan(0);
       expect(preview(el).hasAttribute('teaser-paragraphs')).to.be.false;
@@ -553,7 +554,7 @@ describe('configurator: the teaser', () => {
       expect(allCode(el)).to.not.match(/teaser[-_]paragraphs/);
       expect(code(el, 'prerendered-code')).to.equal(expectedSnippet(el, {paragraphs: 3}));
       expect(seen($(el, '#error-summary'))).to.include('Paragraphs shown');
-      $<HTMLAnchorElement>(el, '#error-summary a[href="#paragraphs"]').click();
+      $<HTMLAnchorElement>(el, '#error-summary a[href="#teaser-paragraphs"]').click();
       expect(el.shadowRoot!.activeElement).to.equal(input);
       await expect(el).to.be.accessible();
     });
@@ -561,7 +562,7 @@ describe('configurator: the teaser', () => {
 
   it('a shared fragment with a bad count shows the note instead of failing', async () => {
     const el = await open('#layout=teaser&paragraphs=lots');
-    expect(seen($(el, '#paragraphs-error'))).to.include('Paragraphs shown');
+    expect(seen($(el, '#teaser-paragraphs-error'))).to.include('Paragraphs shown');
     expect(shownParagraphs(el)).to.equal(3);
   });
 
@@ -864,4 +865,164 @@ describe('configurator: frame heights for Wix’s Embed HTML and Google Sites', 
       }
     });
   }
+});
+
+describe('configurator: every attribute of the table, from its row', () => {
+  const HOME = 'https://emily.example/blog/attached';
+  const withTeaser = `#layout=teaser&more=${encodeURIComponent(HOME)}`;
+
+  it('read-more-target: shown only with a teaser linking to the full post', async () => {
+    const el = await open();
+    expect(el.shadowRoot!.querySelector('#read-more-target')).to.equal(null);
+    await change(el, '#layout', 'teaser');
+    expect(el.shadowRoot!.querySelector('#read-more-target')).to.equal(null);
+    await change(el, '#readMore', HOME);
+    const options = [...$<HTMLSelectElement>(el, '#read-more-target').options];
+    expect(options.map((o) => o.value)).to.deep.equal(['_self', '_blank', '_top']);
+    expect(options.map((o) => o.textContent!.trim())[2]).to.include('whole window');
+    await change(el, '#layout', 'full');
+    expect(el.shadowRoot!.querySelector('#read-more-target')).to.equal(null);
+  });
+
+  it('read-more-target reaches the preview, every platform’s code and the shared link', async () => {
+    let el = await open(withTeaser);
+    await change(el, '#read-more-target', '_top');
+    expect(preview(el).getAttribute('read-more-target')).to.equal('_top');
+    expect(part<HTMLAnchorElement>(preview(el), 'read-more').target).to.equal('_top');
+    for (const id of [
+      'html-self',
+      'html-cdn',
+      'prerendered-code',
+      'squarespace-code',
+      'webflow-code',
+    ]) {
+      expect(code(el, id), id).to.include('read-more-target="_top"');
+    }
+    // In a sandboxed frame only a new tab leaves it, so the frames' code says so.
+    for (const id of ['wix-embed', 'google-sites-code']) {
+      expect(code(el, id), id).to.include('read-more-target="_blank"');
+    }
+    expect(code(el, 'wix-attributes')).to.include('read-more-target = _top');
+    expect(code(el, 'wordpress-shortcode')).to.include('read_more_target="_top"');
+    expect(code(el, 'wordpress-block')).to.include('(readMoreTarget): _top');
+    await fragmentSays(/read-more-target=_top/);
+    const hash = location.hash;
+    el.remove();
+    el = await open(hash);
+    expect($<HTMLSelectElement>(el, '#read-more-target').value).to.equal('_top');
+    expect(preview(el).getAttribute('read-more-target')).to.equal('_top');
+    // Without the full post's URL it means nothing: left out of the code.
+    await change(el, '#readMore', '');
+    expect(allCode(el)).to.not.match(/read[-_]more[-_]target/);
+  });
+
+  it('links shared before the table open with every setting (their short keys)', async () => {
+    const el = await open(
+      '#theme=dark&heading=3&layout=teaser&paragraphs=4&more=https%3A%2F%2Fa.example%2Fp' +
+        '&reach=form&action=%2Fcontact&encoding=urlencoded&privacy=off&crisis=off',
+    );
+    $<HTMLButtonElement>(el, '#action-confirm').click();
+    await settle(el);
+    const tag = code(el, 'html-self');
+    for (const attribute of [
+      'theme="dark"',
+      'heading-level="3"',
+      'layout="teaser"',
+      'teaser-paragraphs="4"',
+      'read-more-href="https://a.example/p"',
+      'form-action="/contact"',
+      'form-encoding="urlencoded"',
+      'no-privacy-note',
+      'no-crisis-line',
+    ]) {
+      expect(tag).to.include(attribute);
+    }
+    const link = await open('#href=%2Fbook&label=Book&target=_blank');
+    expect(code(link, 'html-self')).to.include('cta-href="/book"');
+    expect(code(link, 'html-self')).to.include('cta-label="Book"');
+    expect(code(link, 'html-self')).to.include('cta-target="_blank"');
+  });
+});
+
+describe('configurator: contrast, the form at once, tabs and a phone', () => {
+  const warning = (el: TherapistConfigurator) => seen($(el, '#contrast-warning'));
+
+  it('checks any colour against the look’s own colours', async () => {
+    const el = await open('#theme=light');
+    expect(warning(el)).to.equal('');
+    await change(el, '#color', '#bbbbbb');
+    expect(warning(el)).to.match(/The text: #bbbbbb on #fbf9f5 has a contrast of 1\.[89]:1/);
+    await change(el, '#color', '#222222');
+    expect(warning(el)).to.equal('');
+    await change(el, '#accent', '#ffe066');
+    expect(warning(el)).to.match(/The button .*#ffe066 on #fbf9f5 has a contrast of 1\.\d:1/);
+    // The warning itself reads well (the preview's text does; only the button's edge fails).
+    await expect(el).to.be.accessible();
+    await change(el, '#theme', 'dark');
+    await change(el, '#accent', '#1a1a40');
+    expect(warning(el)).to.include('on the dark look');
+    await change(el, '#accent', '#ffe066');
+    // Blending in, the preview's page is what the text meets.
+    await change(el, '#theme', '');
+    await change(el, '#color', '#dddddd');
+    expect(warning(el)).to.include('#dddddd on #ffffff');
+  });
+
+  it('a contact form shows at once, sending nothing, and nothing is red until typed', async () => {
+    const el = await open();
+    await change(el, 'input[name="reach"][value="form"]', true);
+    await waitUntil(() => preview(el).shadowRoot!.querySelector('[part~="form"]'), 'the form');
+    expect(preview(el).hasAttribute('form-action')).to.be.false;
+    expect($(el, '#action').getAttribute('aria-invalid')).to.equal('false');
+    expect(seen($(el, '#action-error'))).to.equal('');
+    expect(el.shadowRoot!.querySelector('#error-summary')).to.equal(null);
+    expect(seen($(el, '#preview-form-note'))).to.include('sends nothing');
+    expect(allCode(el)).to.not.match(/form-action|form-listener|form="on"/);
+    await change(el, '#action', 'x');
+    await change(el, '#action', '');
+    expect($(el, '#action').getAttribute('aria-invalid')).to.equal('true');
+    expect(seen($(el, '#action-error'))).to.include('Enter where messages are sent');
+    await expect(el).to.be.accessible();
+  });
+
+  it('platform tabs work by keyboard: arrows, Home and End, one tab in the Tab order', async () => {
+    const el = await open();
+    const tabs = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="tab"]')];
+    expect(tabs).to.have.length(7);
+    expect(tabs.filter((t) => t.tabIndex === 0)).to.have.length(1);
+    tabs[0]!.focus();
+    const active = () => el.shadowRoot!.activeElement as HTMLElement;
+    await sendKeys({press: 'ArrowRight'});
+    await waitUntil(() => active() === tabs[1] || active()?.id === 'tab-prerendered');
+    expect(active().getAttribute('aria-selected')).to.equal('true');
+    expect($(el, '#platform-prerendered').hidden).to.be.false;
+    expect($(el, '#platform-html').hidden).to.be.true;
+    await sendKeys({press: 'End'});
+    await waitUntil(() => active()?.id === 'tab-google-sites', 'End');
+    await sendKeys({press: 'ArrowRight'});
+    await waitUntil(() => active()?.id === 'tab-html', 'wraps to the first');
+    await sendKeys({press: 'ArrowLeft'});
+    await waitUntil(() => active()?.id === 'tab-google-sites', 'wraps to the last');
+    await sendKeys({press: 'Home'});
+    await waitUntil(() => active()?.id === 'tab-html', 'Home');
+    expect(active().tabIndex).to.equal(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('on a phone, the preview follows the look and previews a phone', async () => {
+    await executeServerCommand('set-viewport-size', {width: 375, height: 700});
+    try {
+      expect(window.innerWidth).to.be.at.most(600);
+      const el = await open();
+      const top = (selector: string) => $(el, selector).getBoundingClientRect().top;
+      expect(top('.preview')).to.be.below(top('.rest'));
+      expect(top('.preview')).to.be.below(top('.code'));
+      expect(top('.preview') - top('.first')).to.be.below(600);
+      expect($<HTMLInputElement>(el, 'input[name="view-width"][value="phone"]').checked).to.be.true;
+      expect($(el, '.page').getBoundingClientRect().width).to.be.at.most(375);
+      expect(location.hash).to.equal('', 'the phone is this screen’s default, not a setting');
+    } finally {
+      await executeServerCommand('set-viewport-size', {width: 800, height: 600});
+    }
+  });
 });

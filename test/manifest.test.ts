@@ -1,5 +1,5 @@
 import {expect, fixture, html} from '@open-wc/testing';
-import {DEFAULTS, FORM_DEFAULTS} from '../src/options.js';
+import {ATTRIBUTES, DEFAULTS} from '../src/attributes.js';
 import {TherapistAttachmentArticle} from '../src/therapist-attachment-article.js';
 import {render, shadow} from './helpers.js';
 
@@ -82,24 +82,47 @@ describe('custom-elements.json documents exactly what exists', () => {
   });
 
   it('documents the defaults the element really starts with', async () => {
-    const el = document.createElement('therapist-attachment-article');
-    expect({
-      headingLevel: el.headingLevel,
-      ctaHref: el.ctaHref,
-      ctaLabel: el.ctaLabel,
-      ctaTarget: el.ctaTarget,
-    }).to.deep.equal(DEFAULTS);
-    expect({encoding: el.formEncoding, timeout: el.formTimeout}).to.deep.equal(FORM_DEFAULTS);
+    const el = document.createElement('therapist-attachment-article') as unknown as Record<
+      string,
+      unknown
+    >;
+    const starts = Object.fromEntries(Object.keys(DEFAULTS).map((key) => [key, el[key]]));
+    // Some start unset, which means their default: `theme` (blend in), the addresses, the texts.
+    expect(starts).to.deep.equal({
+      ...DEFAULTS,
+      readMoreHref: undefined,
+      formAction: undefined,
+      strings: undefined,
+    });
     const documented = Object.fromEntries(
       ((await manifest()).attributes ?? []).map((a) => [a.name, a.default]),
     );
-    expect(documented).to.deep.include({
-      'heading-level': String(DEFAULTS.headingLevel),
-      'cta-href': `'${DEFAULTS.ctaHref}'`,
-      'cta-label': `'${DEFAULTS.ctaLabel}'`,
-      'cta-target': `'${DEFAULTS.ctaTarget}'`,
-      'form-encoding': `'${FORM_DEFAULTS.encoding}'`,
-      'form-timeout': String(FORM_DEFAULTS.timeout),
-    });
+    for (const [key, row] of Object.entries(ATTRIBUTES)) {
+      const value = starts[key];
+      if (typeof value === 'object') continue; // form-strings: `{}`
+      const expected =
+        value === undefined ? undefined : typeof value === 'string' ? `'${value}'` : String(value);
+      expect(documented[row.attribute], row.attribute).to.equal(expected);
+    }
+  });
+
+  it('declares every attribute of the table, with its name and type, and no other', () => {
+    const declared = TherapistAttachmentArticle.properties as Record<
+      string,
+      {attribute?: string; type?: unknown}
+    >;
+    expect(Object.keys(declared).sort()).to.deep.equal(Object.keys(ATTRIBUTES).sort());
+    for (const [key, row] of Object.entries(ATTRIBUTES)) {
+      const {attribute = key.toLowerCase(), type = String} = declared[key]!;
+      expect(attribute, key).to.equal(row.attribute);
+      const expected =
+        row.type === 'integer' || row.type === 'number'
+          ? Number
+          : row.type === 'boolean'
+            ? Boolean
+            : String;
+      // form-strings parses JSON with its own converter.
+      if (row.type !== 'json') expect(type, key).to.equal(expected);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import {expect} from '@open-wc/testing';
 import {executeServerCommand} from '@web/test-runner-commands';
-import {fillPrerender, type PrerenderParts, type PrerenderSettings} from '../src/prerender.js';
+import {fillPrerender, type PrerenderParts} from '../src/prerender.js';
 import {article, fold, plainText} from './helpers.js';
 import {newRun, received, visitor} from './form-helpers.js';
 
@@ -24,12 +24,12 @@ const loaded = (f: HTMLIFrameElement) =>
   new Promise((resolve) => f.addEventListener('load', resolve, {once: true}));
 
 /** The pre-rendered element in a frame without scripts; resolves with its shadow root. */
-async function noScript(settings: Omit<PrerenderSettings, 'headingLevel'>): Promise<ShadowRoot> {
+async function noScript(attributes: Record<string, string>): Promise<ShadowRoot> {
   frame = document.createElement('iframe');
   frame.sandbox.add('allow-forms', 'allow-same-origin');
   frame.srcdoc = `<!doctype html><html lang="en"><meta charset="utf-8"><body><${tag}>${fillPrerender(
     parts,
-    {headingLevel: 2, ...settings},
+    attributes,
   )}</${tag}>`;
   const ready = loaded(frame);
   document.body.append(frame);
@@ -54,7 +54,10 @@ describe('without JavaScript', () => {
   it('the form posts the message to its endpoint, exactly as typed, and never into a URL', async () => {
     const run = newRun();
     const message = {...visitor, message: `${visitor.message} secret-${run}`};
-    const root = await noScript({cta: {action: `/__contact/ok?run=${run}`, urlencoded: true}});
+    const root = await noScript({
+      'form-action': `/__contact/ok?run=${run}`,
+      'form-encoding': 'urlencoded',
+    });
     const form = root.querySelector('form')!;
     expect(form.method).to.equal('post');
     expect(form.noValidate, 'the browser checks the fields').to.equal(false);
@@ -77,15 +80,18 @@ describe('without JavaScript', () => {
 
   it('the browser checks the fields first: an empty form is not sent', async () => {
     const run = newRun();
-    const root = await noScript({cta: {action: `/__contact/ok?run=${run}`, urlencoded: true}});
+    const root = await noScript({
+      'form-action': `/__contact/ok?run=${run}`,
+      'form-encoding': 'urlencoded',
+    });
     const form = root.querySelector('form')!;
     expect(form.checkValidity()).to.equal(false);
     expect(root.querySelector('[name="message"]')!.hasAttribute('required')).to.equal(true);
   });
 
   it('a form for a JSON-only endpoint cannot send: its Send is disabled, and a line offers the link', async () => {
-    const link = {href: '/contact-us', target: '_self' as const, label: 'Book a call'};
-    const root = await noScript({cta: {action: '/__contact/ok', link}});
+    const link = {'cta-href': '/contact-us', 'cta-target': '_self', 'cta-label': 'Book a call'};
+    const root = await noScript({'form-action': '/__contact/ok', ...link});
     const form = root.querySelector('form')!;
     const send = root.querySelector<HTMLButtonElement>('[part~="form-button"]')!;
     expect(form.method, 'never a GET, whatever happens').to.equal('post');
@@ -101,10 +107,7 @@ describe('without JavaScript', () => {
   });
 
   it('the teaser opens in place, and then shows the call-to-action', async () => {
-    const root = await noScript({
-      cta: {href: '/contact', target: '_self', label: 'Reach out'},
-      teaser: {paragraphs: 3},
-    });
+    const root = await noScript({'cta-href': '/contact', layout: 'teaser'});
     const shown = () =>
       [...root.querySelectorAll<HTMLElement>('[part="paragraph"]')].filter((p) =>
         p.checkVisibility(),

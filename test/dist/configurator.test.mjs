@@ -285,10 +285,15 @@ for (const [engine, launch] of Object.entries(engines)) {
         });
 
         it('WordPress: the shortcode uses only attributes the plugin reads, with the same values', () => {
-          const php = fs.readFileSync(
-            path.join(root, 'wordpress/therapist-attachment-article/includes/attributes.php'),
-            'utf8',
-          );
+          // The plugin's settings: the element's, generated, and its own `form` switch.
+          const php = ['includes/generated/attributes.php', 'includes/attributes.php']
+            .map((file) =>
+              fs.readFileSync(
+                path.join(root, 'wordpress/therapist-attachment-article', file),
+                'utf8',
+              ),
+            )
+            .join('\n');
           const known = new Set(
             [...php.matchAll(/^\t\t'([a-z_]+)'\s*=> array\(/gm)].map((m) => m[1]),
           );
@@ -379,6 +384,13 @@ for (const [engine, launch] of Object.entries(engines)) {
                 ['cta-target', '_blank'],
               ].sort();
               expected.href = preview.href;
+            }
+            // The full post's link too, where there is one (read-more-target).
+            if (settings.teaser?.readMoreHref) {
+              expected.attributes = [
+                ...expected.attributes.filter(([n]) => n !== 'read-more-target'),
+                ['read-more-target', '_blank'],
+              ].sort();
             }
             assert.deepEqual(comparable(seen, {font: usesFont}), expected);
             await page.close();
@@ -517,21 +529,10 @@ for (const [engine, launch] of Object.entries(engines)) {
             );
             const given = Object.fromEntries(preview.attributes);
             const {readMoreHref, paragraphs} = settings.teaser;
-            const prerender = {
-              headingLevel: 2,
-              theme: given.theme,
-              cta: preview.form
-                ? {
-                    action: given['form-action'],
-                    urlencoded: given['form-encoding'] === 'urlencoded',
-                  }
-                : {href: given['cta-href'], target: '_self', label: 'Reach out'},
-              teaser: settings.teaser,
-            };
             const snippet = code['prerendered-code'];
             assert.equal(
               snippet,
-              src.prerender.prerenderedSnippet(parts, prerender, given, {
+              src.prerender.prerenderedSnippet(parts, given, {
                 structuredData: src['structured-data'].blogPostingScript(
                   undefined,
                   readMoreHref ? {paragraphs, url: readMoreHref} : undefined,
@@ -542,7 +543,7 @@ for (const [engine, launch] of Object.entries(engines)) {
             assert.ok(
               snippet.includes(
                 src.prerender
-                  .fillPrerender(parts, prerender)
+                  .fillPrerender(parts, given)
                   .replace('</style>', '.article:has(~.article){display:none}</style>'),
               ),
             );

@@ -22,11 +22,9 @@ before(async () => {
     src.article.plainText(p).replace(/\s+/g, ' ').trim(),
   );
   const parts = JSON.parse(fs.readFileSync(path.join(dist, 'prerender-parts.json'), 'utf8'));
-  const cta = {href: '/contact', target: '_self', label: 'Reach out'};
   const snippet = (readMoreHref) =>
     src.prerender.prerenderedSnippet(
       parts,
-      {headingLevel: 2, cta, teaser: {paragraphs: 3, ...(readMoreHref ? {readMoreHref} : {})}},
       {
         layout: 'teaser',
         ...(readMoreHref ? {'read-more-href': readMoreHref} : {}),

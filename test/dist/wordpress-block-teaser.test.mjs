@@ -1,6 +1,6 @@
 // The block editor's teaser controls (wordpress/…/block/index.js), without a browser: the
 // script runs on stand-ins for WordPress's globals, with the data PHP gives it (the generated
-// facts and labels, read by PHP itself), and its sidebar and preview are read as a tree.
+// facts, labels and attribute specs, read by PHP itself), and its sidebar and preview are read as a tree.
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
@@ -18,14 +18,16 @@ const php = spawnSync(
     '-r',
     `define('ABSPATH', '/'); function __($s) { return $s; }
      require '${join(plugin, 'includes/generated/facts.php')}';
-     echo json_encode(array('facts' => therapist_attachment_article_facts(), 'labels' => therapist_attachment_article_labels()));`,
+     require '${join(plugin, 'includes/generated/attributes.php')}';
+     require '${join(plugin, 'includes/attributes.php')}';
+     echo json_encode(array('facts' => therapist_attachment_article_facts(), 'labels' => therapist_attachment_article_labels(), 'attributes' => therapist_attachment_article_attribute_specs()));`,
   ],
   {encoding: 'utf8'},
 );
 const generated = php.status === 0 ? JSON.parse(php.stdout) : null;
 
 /** The block's `edit` for these attributes, as a tree of {type, props, children}. */
-function edit(attributes) {
+function edit(attributes, siteSettings = {}) {
   let settings;
   const site = {
     ...generated,
@@ -34,6 +36,7 @@ function edit(attributes) {
     allowedHosts: [],
     defaultTheme: '',
     defaultCtaHref: '',
+    ...siteSettings,
   };
   const component = (name) => name;
   const wp = {
@@ -111,3 +114,62 @@ describe('The block editor’s teaser', {skip: generated ? false : 'needs php'},
     assert.match(summary(tree), /shows the rest here\.$/);
   });
 });
+
+describe(
+  'The block editor’s controls, a loop over the attribute specs',
+  {skip: generated ? false : 'needs php'},
+  () => {
+    const specs = generated ? Object.values(generated.attributes) : [];
+    const labels = (tree) => [...nodes(tree)].map((n) => n.props?.label).filter(Boolean);
+
+    it('give every setting a control where its conditions hold, with its label', () => {
+      const link = edit({showForm: false, layout: 'teaser', readMoreHref: '/blog/attached'});
+      const form = edit(
+        {showForm: true, formAction: 'https://forms.example.com/f/abc'},
+        {canChooseEndpoint: true},
+      );
+      const shown = new Set([...labels(link), ...labels(form)]);
+      assert.deepEqual(
+        specs.filter((spec) => !shown.has(spec.label)).map((spec) => spec.block),
+        [],
+      );
+      // Each once: the button's settings with the button, the form's with the form.
+      assert.equal(new Set(labels(link)).size, labels(link).length);
+      assert.equal(control(link, generated.attributes.form_action.label), undefined);
+      assert.equal(control(form, generated.attributes.cta_href.label), undefined);
+    });
+
+    it('show where the full post opens only for a teaser linking to it', () => {
+      const spec = generated.attributes.read_more_target;
+      assert.deepEqual(
+        [spec.block, spec.type, spec.only_with],
+        ['readMoreTarget', 'enum', {layout: 'teaser', readMoreHref: true}],
+      );
+      for (const attributes of [
+        {readMoreTarget: '_top'},
+        {layout: 'teaser', readMoreTarget: '_top'},
+        {layout: 'full', readMoreHref: '/blog/attached', readMoreTarget: '_top'},
+      ]) {
+        const tree = edit(attributes);
+        assert.equal(control(tree, spec.label), undefined, JSON.stringify(attributes));
+        assert.equal(
+          preview(tree).props['read-more-target'],
+          undefined,
+          JSON.stringify(attributes),
+        );
+      }
+      const tree = edit({layout: 'teaser', readMoreHref: '/blog/attached', readMoreTarget: '_top'});
+      const target = control(tree, spec.label);
+      assert.equal(target.type, 'SelectControl');
+      assert.equal(target.props.value, '_top');
+      assert.deepEqual(
+        JSON.parse(JSON.stringify(target.props.options)),
+        spec.values.map((value) => ({value, label: spec.choices[value]})),
+      );
+      assert.equal(preview(tree).props['read-more-target'], '_top');
+      const unset = edit({layout: 'teaser', readMoreHref: '/blog/attached'});
+      assert.equal(control(unset, spec.label).props.value, spec.default);
+      assert.equal(preview(unset).props['read-more-target'], undefined);
+    });
+  },
+);

@@ -1,5 +1,6 @@
-// The WordPress plugin's copy of the element's facts (includes/generated/, block/block.json) is
-// generated from src/ by scripts/generate-wordpress.mjs: these tests fail while it is stale.
+// The WordPress plugin's copy of the element's facts (includes/generated/, block/block.json, the
+// list of shortcode attributes in readme.txt) is generated from src/ by
+// scripts/generate-wordpress.mjs: these tests fail while it is stale.
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
 import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
@@ -35,6 +36,8 @@ describe('the plugin’s generated facts', () => {
     ['includes/generated/facts.php', "'max_length' => 5000", "'max_length' => 4000"],
     ['includes/generated/prerender.php', 'Emily Powell', 'Emily P.'],
     ['block/block.json', '"light"', '"sepia"'],
+    ['includes/generated/attributes.php', "'max_length' => 120", "'max_length' => 200"],
+    ['readme.txt', '`read_more_target` —', '`read_more_window` —'],
   ]) {
     it(`are reported stale when ${file} differs from src/`, () => {
       cpSync(plugin, copy, {recursive: true});

@@ -219,6 +219,20 @@ describe('The block editor, as the Author', () => {
     );
   });
 
+  it('the teaser’s settings, from the attribute table, show where they apply', async () => {
+    await select('Layout', 'teaser');
+    assert.equal((await page.$$(label('Open the full post in'))).length, 0, 'not without a URL');
+    await (await sidebarControl('Full post’s URL')).asLocator().fill('/blog/attached');
+    await select('Open the full post in', '_top');
+    await inCanvas(`${preview}[read-more-target="_top"]`);
+    await page.screenshot({path: screenshotPath(site, 'editor-teaser')});
+    const {attributes} = await readLive();
+    assert.deepEqual(
+      [attributes.layout, attributes['read-more-href'], attributes['read-more-target']],
+      ['teaser', `${site.url}/blog/attached`, '_top'],
+    );
+  });
+
   it('no script error in the editor', (t) => {
     assert.deepEqual(errors, []);
     if (editor.external.size) {

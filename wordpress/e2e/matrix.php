@@ -17,26 +17,24 @@ require $wp_dir . '/wp-load.php';
 
 wp_set_current_user( get_user_by( 'login', 'admin' )->ID );
 
-/** The block's attributes for the element attributes of one case. */
+/**
+ * The block's attributes for the element attributes of one case, by the plugin's own specs
+ * (generated from src/attributes.ts): each element attribute's block name, integers as
+ * integers. Where messages go is the plugin's own route here: the form is switched on instead.
+ */
 function taa_e2e_block_attributes( $attributes ) {
-	$block = array();
-	$names = array(
-		'heading-level'     => 'headingLevel',
-		'theme'             => 'theme',
-		'cta-href'          => 'ctaHref',
-		'cta-label'         => 'ctaLabel',
-		'cta-target'        => 'ctaTarget',
-		'layout'            => 'layout',
-		'teaser-paragraphs' => 'teaserParagraphs',
-		'read-more-href'    => 'readMoreHref',
-	);
-	foreach ( $names as $attribute => $name ) {
-		if ( isset( $attributes[ $attribute ] ) ) {
-			$integer        = in_array( $attribute, array( 'heading-level', 'teaser-paragraphs' ), true );
-			$block[ $name ] = $integer ? (int) $attributes[ $attribute ] : $attributes[ $attribute ];
+	$block = array( 'showForm' => false );
+	foreach ( therapist_attachment_article_attribute_specs() as $spec ) {
+		if ( null === $spec['attribute'] || ! isset( $attributes[ $spec['attribute'] ] ) ) {
+			continue;
+		}
+		$value = $attributes[ $spec['attribute'] ];
+		if ( ! empty( $spec['routes_messages'] ) ) {
+			$block['showForm'] = true;
+		} else {
+			$block[ $spec['block'] ] = 'integer' === $spec['type'] ? (int) $value : $value;
 		}
 	}
-	$block['showForm'] = isset( $attributes['form-action'] );
 	return $block;
 }
 

@@ -16,7 +16,7 @@ import {itLoggedNoProblems, root, useSite} from './support/site.mjs';
 const dist = (file) => JSON.parse(readFileSync(join(root, 'dist', file), 'utf8'));
 const blogPosting = dist('blog-posting.json');
 const excerpts = dist('excerpt-cases.json');
-const DEFAULT_COUNT = 3; // The cases leave the element's default count out (src/options.ts).
+const DEFAULT_COUNT = 3; // The cases leave the element's default count out (src/attributes.ts).
 
 /** The cases published: every count with the form, in the page's own look; every look and
  * call-to-action with a non-default count. */

@@ -23,6 +23,7 @@ describe('The zip', () => {
     'block/block.json',
     'block/index.js',
     'includes/trust.php',
+    'includes/generated/attributes.php',
     ...[
       'route',
       'checks',

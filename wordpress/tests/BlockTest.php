@@ -67,7 +67,7 @@ final class BlockTest extends Therapist_Attachment_Article_Test_Case {
 			)
 		);
 		$this->assertStringStartsWith(
-			'<therapist-attachment-article class="alignwide wp-block-therapist-attachment-article-article" heading-level="4" cta-href="https://example.com/book?x=1&#038;y=2" cta-label="Schedule a session" cta-target="_blank" theme="light"><template shadowroot="open" shadowrootmode="open">',
+			'<therapist-attachment-article class="alignwide wp-block-therapist-attachment-article-article" heading-level="4" theme="light" cta-href="https://example.com/book?x=1&#038;y=2" cta-label="Schedule a session" cta-target="_blank"><template shadowroot="open" shadowrootmode="open">',
 			$html
 		);
 		$this->render_checked( $html );

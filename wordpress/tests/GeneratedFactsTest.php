@@ -49,6 +49,36 @@ final class GeneratedFactsTest extends Therapist_Attachment_Article_Test_Case {
 		$this->assertEqualsCanonicalizing( array( 'https', 'http', 'mailto', 'tel' ), $facts['url_schemes'] );
 	}
 
+	public function test_every_setting_has_its_names_words_and_conditions() {
+		$specs    = therapist_attachment_article_attribute_specs();
+		$by_block = array_column( $specs, null, 'block' );
+		$this->assertSame( array( 'attribute' => null, 'block' => 'showForm', 'type' => 'switch' ), array_intersect_key( $specs['form'], array_flip( array( 'attribute', 'block', 'type' ) ) ), 'The plugin\'s own switch' );
+		foreach ( $specs as $key => $spec ) {
+			if ( null !== $spec['attribute'] ) {
+				$this->assertSame( $key, str_replace( '-', '_', $spec['attribute'] ), 'The shortcode\'s name is the element\'s' );
+			}
+			$this->assertIsString( $spec['label'], $key );
+			$this->assertNotSame( '', $spec['label'], $key );
+			if ( 'enum' === $spec['type'] ) {
+				foreach ( $spec['values'] as $value ) {
+					$this->assertNotEmpty( $spec['choices'][ $value ], "$key: $value is named" );
+				}
+				if ( null !== $spec['default'] ) {
+					$this->assertContains( $spec['default'], $spec['values'], $key );
+				}
+			}
+			if ( 'integer' === $spec['type'] ) {
+				$this->assertSame( (string) $spec['default'], therapist_attachment_article_sanitize_value( $spec['default'], $spec ), $key );
+			}
+			foreach ( isset( $spec['only_with'] ) ? $spec['only_with'] : array() as $block => $wanted ) {
+				$this->assertArrayHasKey( $block, $by_block, "$key needs a setting the plugin offers" );
+			}
+		}
+		// Where messages go: only the form's address, judged by the trust rule.
+		$this->assertSame( array( 'form_action' => 'formAction' ), therapist_attachment_article_message_routes() );
+		$this->assertSame( 'form_url', $specs['form_action']['type'] );
+	}
+
 	public function test_every_enum_value_is_accepted_and_nothing_else() {
 		$specs = therapist_attachment_article_attribute_specs();
 		foreach ( array( 'theme', 'cta_target', 'form_encoding' ) as $key ) {
@@ -70,7 +100,7 @@ final class GeneratedFactsTest extends Therapist_Attachment_Article_Test_Case {
 		$this->assertSame( $facts['layouts'], $attributes['layout']['enum'] );
 		$this->assertSame( $facts['layouts'], $specs['layout']['values'] );
 		$this->assertSame( 'full', $facts['defaults']['layout'], 'The whole article unless chosen' );
-		// At least one paragraph, and at least one left for "Continue reading" (src/attribute-rules.ts).
+		// At least one paragraph, and at least one left for "Continue reading" (src/attributes.ts).
 		$range = $facts['teaser_paragraphs'];
 		$this->assertSame( 1, $range['min'] );
 		$this->assertSame( count( therapist_attachment_article_structured_data()['json_ld_excerpt']['paragraphs'] ), $range['max'] );
@@ -120,22 +150,39 @@ final class GeneratedFactsTest extends Therapist_Attachment_Article_Test_Case {
 		foreach ( array( '{{theme}}', '{{title}}', '{{cta}}' ) as $hole ) {
 			$this->assertSame( 1, substr_count( $parts['template'], $hole ), $hole );
 		}
-		foreach ( array( 'link', 'linkNewTab' ) as $kind ) {
-			foreach ( array( '{{href}}', '{{target}}', '{{label}}' ) as $hole ) {
+		// A link's holes are named for the element's attributes; a new tab's target is part of
+		// its structure (with `rel` and the words for screen readers).
+		$link_holes = array(
+			'link'       => array( '{{cta-href}}', '{{cta-target}}', '{{cta-label}}' ),
+			'linkNewTab' => array( '{{cta-href}}', '{{cta-label}}' ),
+		);
+		foreach ( $link_holes as $kind => $holes ) {
+			$this->assertSame( count( $holes ), preg_match_all( '/\{\{/', $parts['cta'][ $kind ] ), "$kind: its holes" );
+			foreach ( $holes as $hole ) {
 				$this->assertSame( 1, substr_count( $parts['cta'][ $kind ], $hole ), "$kind $hole" );
 			}
 		}
+		$this->assertSame( 1, substr_count( $parts['cta']['linkNewTab'], 'target="_blank"' ) );
 		foreach ( array( 'form', 'formNoPrivacyNote', 'formNoCrisisLine', 'formNoNotes' ) as $kind ) {
 			$this->assertSame( 2, preg_match_all( '/\{\{/', $parts['cta'][ $kind ] ), "$kind: two holes" );
-			$this->assertSame( 1, substr_count( $parts['cta'][ $kind ], 'action="{{action}}"' ), "$kind {{action}}" );
+			$this->assertSame( 1, substr_count( $parts['cta'][ $kind ], 'action="{{form-action}}"' ), "$kind {{form-action}}" );
 			$this->assertSame( 1, substr_count( $parts['cta'][ $kind ], '{{send}}' ), "$kind {{send}}" );
 		}
 		$this->assertStringNotContainsString( '{{', $parts['cta']['send']['plain'] );
-		foreach ( array( 'script', 'scriptNewTab' ) as $kind ) {
-			foreach ( array( '{{href}}', '{{target}}', '{{label}}' ) as $hole ) {
+		$send_holes = array(
+			'script'       => $link_holes['link'],
+			'scriptNewTab' => $link_holes['linkNewTab'],
+		);
+		foreach ( $send_holes as $kind => $holes ) {
+			foreach ( $holes as $hole ) {
 				$this->assertSame( 1, substr_count( $parts['cta']['send'][ $kind ], $hole ), "send $kind $hole" );
 			}
 		}
+		// Every hole has its attribute's default, as the element's table gives it.
+		$this->assertSame( $facts['defaults']['cta_href'], $parts['holes']['cta-href'] );
+		$this->assertSame( $facts['defaults']['cta_label'], $parts['holes']['cta-label'] );
+		$this->assertSame( $facts['defaults']['cta_target'], $parts['holes']['cta-target'] );
+		$this->assertSame( '', $parts['holes']['form-action'] );
 		$this->assertStringStartsWith( '<template shadowroot="open" shadowrootmode="open">', $parts['template'] );
 		$this->assertStringEndsWith( '</template>', $parts['template'] );
 	}

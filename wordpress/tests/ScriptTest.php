@@ -95,6 +95,7 @@ final class ScriptTest extends Therapist_Attachment_Article_Test_Case {
 				$data = json_decode( substr( $before[0], strlen( $prefix ), -1 ), true );
 				$this->assertSame( therapist_attachment_article_facts(), $data['facts'] );
 				$this->assertSame( therapist_attachment_article_labels(), $data['labels'] );
+				$this->assertSame( therapist_attachment_article_attribute_specs(), $data['attributes'] );
 				$this->assertSame( self::FORM_ACTION, $data['contactUrl'] );
 				$this->assertSame( $may_choose, $data['canChooseEndpoint'], 'The trust rule, for the one editing' );
 				$this->assertSame( array( 'https://forms.example.com/f/abc123' ), $data['allowedEndpoints'] );

@@ -32,7 +32,7 @@ final class ShortcodeTest extends Therapist_Attachment_Article_Test_Case {
 	public function test_passes_every_setting_of_the_button_to_the_element() {
 		$html = $this->shortcode( '[therapist_attachment_article cta_href="/contact" theme="dark" heading_level="3" cta_label="Book a consult" cta_target="_blank"]' );
 		$this->assertStringStartsWith(
-			'<therapist-attachment-article heading-level="3" cta-href="/contact" cta-label="Book a consult" cta-target="_blank" theme="dark"><template shadowroot="open" shadowrootmode="open">',
+			'<therapist-attachment-article heading-level="3" theme="dark" cta-href="/contact" cta-label="Book a consult" cta-target="_blank"><template shadowroot="open" shadowrootmode="open">',
 			$html
 		);
 		$this->render_checked( $html );
@@ -91,7 +91,7 @@ final class ShortcodeTest extends Therapist_Attachment_Article_Test_Case {
 
 	public function test_attribute_names_are_case_insensitive_like_all_shortcode_attributes() {
 		$html = $this->shortcode( '[therapist_attachment_article THEME="dark" Cta_Label="Hello" Form="OFF"]' );
-		$this->assertSame( array( 'cta-label' => 'Hello', 'theme' => 'dark' ), $this->render_checked( $html ) );
+		$this->assertSame( array( 'theme' => 'dark', 'cta-label' => 'Hello' ), $this->render_checked( $html ) );
 		$this->assertSame( 'Hello', $this->article( $this->element( $html ) )['label'] );
 	}
 

@@ -28,7 +28,7 @@ final class TeaserTest extends Therapist_Attachment_Article_Test_Case {
 
 	public function test_without_a_count_the_teaser_shows_the_elements_default() {
 		$html = $this->shortcode( '[therapist_attachment_article layout="teaser"]' );
-		$this->assertSame( self::WITH_FORM + array( 'layout' => 'teaser' ), $this->render_checked( $html ) );
+		$this->assertSame( array( 'layout' => 'teaser' ) + self::WITH_FORM, $this->render_checked( $html ) );
 		$read_more = $this->article( $this->element( $html ) )['read_more'];
 		$this->assertSame( array( 'summary', therapist_attachment_article_facts()['defaults']['teaser_paragraphs'] ), array( $read_more['tag'], $read_more['shown'] ) );
 	}
@@ -138,11 +138,77 @@ final class TeaserTest extends Therapist_Attachment_Article_Test_Case {
 		$this->assertSame( 'https://example.com/blog/attached', $this->render_checked( $html )['read-more-href'] );
 	}
 
+	public function test_where_the_full_post_opens_reaches_the_element_from_the_shortcode_and_the_block() {
+		$html = $this->shortcode( '[therapist_attachment_article form="off" layout="teaser" read_more_href="/blog/attached" read_more_target="_top"]' );
+		$this->assertSame( array( 'layout' => 'teaser', 'read-more-href' => '/blog/attached', 'read-more-target' => '_top' ), $this->render_checked( $html ) );
+		$html = $this->block(
+			array(
+				'showForm'       => false,
+				'layout'         => 'teaser',
+				'readMoreHref'   => 'https://example.com/blog/attached',
+				'readMoreTarget' => '_blank',
+			)
+		);
+		$this->assertSame(
+			array(
+				'class'            => 'wp-block-therapist-attachment-article-article',
+				'layout'           => 'teaser',
+				'read-more-href'   => 'https://example.com/blog/attached',
+				'read-more-target' => '_blank',
+			),
+			$this->render_checked( $html )
+		);
+		// Checked as every keyword: trimmed, in any case.
+		$clean = therapist_attachment_article_sanitize_attributes( array( 'layout' => 'teaser', 'read_more_href' => '/blog/attached', 'read_more_target' => ' _SELF ' ) );
+		$this->assertSame( '_self', $clean['read-more-target'] );
+	}
+
+	/**
+	 * @dataProvider refused_read_more_targets
+	 */
+	public function test_a_refused_read_more_target_is_dropped( $value ) {
+		$shortcode = therapist_attachment_article_sanitize_attributes( array( 'layout' => 'teaser', 'read_more_href' => '/blog/attached', 'read_more_target' => $value ) );
+		$block     = therapist_attachment_article_sanitize_attributes( array( 'layout' => 'teaser', 'readMoreHref' => '/blog/attached', 'readMoreTarget' => $value ), 'block' );
+		foreach ( array( $shortcode, $block ) as $clean ) {
+			$this->assertArrayNotHasKey( 'read-more-target', $clean );
+			$this->assertSame( '/blog/attached', $clean['read-more-href'] );
+		}
+	}
+
+	public function refused_read_more_targets() {
+		return array(
+			'another frame'   => array( '_parent' ),
+			'a named window'  => array( 'preview' ),
+			'markup'          => array( '_top" onclick="alert(1)' ),
+			'empty'           => array( '' ),
+			'a list (block)'  => array( array( '_top' ) ),
+			'a boolean'       => array( true ),
+		);
+	}
+
+	public function test_where_the_full_post_opens_means_nothing_without_a_teaser_linking_to_it() {
+		foreach (
+			array(
+				'no layout'              => '[therapist_attachment_article read_more_href="/blog/attached" read_more_target="_top"]',
+				'the whole article'      => '[therapist_attachment_article layout="full" read_more_href="/blog/attached" read_more_target="_top"]',
+				'no full post'           => '[therapist_attachment_article layout="teaser" read_more_target="_top"]',
+				'a refused full post'    => '[therapist_attachment_article layout="teaser" read_more_href="javascript:alert(1)" read_more_target="_top"]',
+				'a full post, no teaser' => '[therapist_attachment_article layout="nonsense" read_more_href="/blog/attached" read_more_target="_blank"]',
+			) as $case => $shortcode
+		) {
+			$attributes = $this->render_checked( $this->shortcode( $shortcode ) );
+			$this->assertArrayNotHasKey( 'read-more-target', $attributes, $case );
+		}
+		$attributes = $this->render_checked( $this->block( array( 'layout' => 'full', 'readMoreHref' => '/blog/attached', 'readMoreTarget' => '_top' ) ) );
+		$this->assertArrayNotHasKey( 'read-more-target', $attributes );
+		$this->assertArrayNotHasKey( 'read-more-href', $attributes );
+	}
+
 	public function test_the_teasers_settings_mean_nothing_in_the_whole_article() {
 		$html = $this->shortcode( '[therapist_attachment_article teaser_paragraphs="2" read_more_href="/blog/attached"]' );
 		$this->assertSame( self::WITH_FORM, $this->render_checked( $html ) );
 		$html = $this->block( array( 'layout' => 'full', 'teaserParagraphs' => 2, 'readMoreHref' => '/blog/attached' ) );
-		$this->assertSame( array( 'class' => 'wp-block-therapist-attachment-article-article' ) + self::WITH_FORM + array( 'layout' => 'full' ), $this->render_checked( $html ) );
+		$this->assertSame( array( 'class' => 'wp-block-therapist-attachment-article-article', 'layout' => 'full' ) + self::WITH_FORM, $this->render_checked( $html ) );
 	}
 
 	public function test_the_block_passes_the_teaser_to_the_element() {
@@ -151,11 +217,11 @@ final class TeaserTest extends Therapist_Attachment_Article_Test_Case {
 			array(
 				'class'             => 'wp-block-therapist-attachment-article-article',
 				'theme'             => 'dark',
-				'form-action'       => self::FORM_ACTION,
-				'form-encoding'     => 'urlencoded',
 				'layout'            => 'teaser',
 				'teaser-paragraphs' => '2',
 				'read-more-href'    => '/blog/attached',
+				'form-action'       => self::FORM_ACTION,
+				'form-encoding'     => 'urlencoded',
 			),
 			$this->render_checked( $html )
 		);

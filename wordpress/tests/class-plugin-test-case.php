@@ -18,7 +18,7 @@ unset( $therapist_attachment_article_file );
 abstract class Therapist_Attachment_Article_Test_Case extends TestCase {
 
 	/** Attributes the element may carry, and nothing else. */
-	const ELEMENT_ATTRIBUTES = array( 'heading-level', 'cta-href', 'cta-label', 'cta-target', 'theme', 'form-action', 'form-encoding', 'layout', 'teaser-paragraphs', 'read-more-href' );
+	const ELEMENT_ATTRIBUTES = array( 'heading-level', 'cta-href', 'cta-label', 'cta-target', 'theme', 'form-action', 'form-encoding', 'layout', 'teaser-paragraphs', 'read-more-href', 'read-more-target' );
 
 	/**
 	 * The plugin's contact route as the element's `form-action`: a path on the site (the tests'

@@ -23,6 +23,7 @@ define( 'THERAPIST_ATTACHMENT_ARTICLE_DIR', __DIR__ );
 
 require_once __DIR__ . '/includes/generated/facts.php';
 require_once __DIR__ . '/includes/generated/prerender.php';
+require_once __DIR__ . '/includes/generated/attributes.php';
 require_once __DIR__ . '/includes/attributes.php';
 require_once __DIR__ . '/includes/render.php';
 require_once __DIR__ . '/includes/blend.php';

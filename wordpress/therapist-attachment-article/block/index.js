@@ -5,9 +5,17 @@
  * the post stores only the settings in the block comment, and the page's markup is rendered by
  * PHP (includes/render.php), which also checks every setting. In the editor the block shows the
  * real element, live, with the chosen settings (the element's script is loaded into the
- * editor's canvas by includes/register.php). Every list, default and label below comes from
- * `window.therapistAttachmentArticleEditor`, which PHP writes from the facts generated from the
- * element's sources (includes/generated/facts.php): none is typed here.
+ * editor's canvas by includes/register.php).
+ *
+ * The sidebar's controls are a loop over the block's settings, which PHP writes into
+ * `window.therapistAttachmentArticleEditor.attributes` from the element's attribute table
+ * (therapist_attachment_article_attribute_specs(), generated from src/attributes.ts): each
+ * setting gets the control of its type, with its label, hint and choices, shown only where its
+ * `only_with` holds; the preview gets every setting. Special controls only where a person needs
+ * one: the form switch, and where messages go (with the notice for an address that will be
+ * removed). Grouping, by the element's attribute: `cta-…` settings belong to the button and
+ * `form-…` ones to the form, both in "How visitors reach out"; every other one is in
+ * "Appearance". Nothing about a setting is typed here.
  */
 (function (blocks, blockEditor, components, element, i18n) {
   'use strict';
@@ -29,10 +37,14 @@
     return value === '' || value === null ? undefined : value;
   }
 
-  function options(labels, values) {
-    return values.map(function (value) {
-      return {value: value, label: labels[value]};
-    });
+  /** Integers chosen from a list rather than on a slider, with their options' prefix. */
+  var LISTED = {headingLevel: 'H'};
+
+  /** Where a setting's control goes: with the button, with the form, or in the look. */
+  function groupOf(spec) {
+    if (/^cta-/.test(spec.attribute)) return 'link';
+    if (/^form-/.test(spec.attribute)) return 'form';
+    return 'look';
   }
 
   /**
@@ -91,7 +103,15 @@
     edit: function (props) {
       var site = window.therapistAttachmentArticleEditor;
       var facts = site.facts;
-      var labels = site.labels;
+      var specs = Object.keys(site.attributes).map(function (key) {
+        return site.attributes[key];
+      });
+      var byBlock = {};
+      specs.forEach(function (spec) {
+        byBlock[spec.block] = spec;
+      });
+      /** The site's own defaults (Settings → Therapist Attachment Article), by setting. */
+      var siteDefaults = {theme: site.defaultTheme, ctaHref: site.defaultCtaHref};
       var attributes = props.attributes;
       var setAttributes = props.setAttributes;
       var blockProps = useBlockProps();
@@ -129,183 +149,188 @@
             : __('“Continue reading” shows the rest here.', D));
       }
 
-      /** A text setting: emptied, it is unset and its default applies. */
-      function textSetting(key, controlProps) {
-        var control = {
-          value: attributes[key] || '',
-          onChange: function (value) {
-            var change = {};
-            change[key] = orUndefined(value);
-            setAttributes(change);
-          },
-        };
-        for (var name in controlProps) control[name] = controlProps[name];
-        return el(TextControl, control);
+      /** A setting's value as chosen, or undefined. */
+      function chosen(spec) {
+        var value = attributes[spec.block];
+        return value === '' || value === null ? undefined : value;
       }
 
-      /** A choice from a list: its default is left unset, so a later default applies. */
-      function choiceSetting(key, fallback, choiceLabels, values, label) {
-        return el(SelectControl, {
-          label: label,
-          value: attributes[key] || fallback,
-          options: options(choiceLabels, values),
+      /**
+       * Whether a setting applies: its group's (the button's or the form's, the form's other
+       * settings only beside an endpoint of the author's own that will be used), and its
+       * `only_with`, each other setting applying and having the value named (or any, for
+       * `true`), its default when not chosen.
+       */
+      function applies(spec) {
+        var group = groupOf(spec);
+        if (group === 'link' && showForm) return false;
+        if (group === 'form') {
+          if (!showForm) return false;
+          if (!spec.routes_messages && (!ownEndpoint || endpointIgnored)) return false;
+        }
+        var needs = spec.only_with || {};
+        return Object.keys(needs).every(function (block) {
+          var other = byBlock[block];
+          if (!other || !applies(other)) return false;
+          var value = chosen(other);
+          if (value === undefined) value = other['default'];
+          return needs[block] === true
+            ? value !== undefined && value !== null && value !== ''
+            : String(value) === String(needs[block]);
+        });
+      }
+
+      function set(spec, value) {
+        var change = {};
+        change[spec.block] = value;
+        setAttributes(change);
+      }
+
+      /** The control of a setting, by its type: emptied or set to its default, it is unset. */
+      function control(spec) {
+        var fallback = spec['default'] === null ? '' : spec['default'];
+        var siteDefault = siteDefaults[spec.block];
+        if (spec.type === 'enum') {
+          var values = (spec['default'] === null ? [''] : []).concat(spec.values);
+          return el(SelectControl, {
+            label: spec.label,
+            help: siteDefault
+              ? __('Not chosen: the site’s default', D) +
+                ' (' +
+                ((spec.choices && spec.choices[siteDefault]) || siteDefault) +
+                ').'
+              : spec.hint,
+            value: chosen(spec) || fallback,
+            options: values.map(function (value) {
+              return {value: value, label: (spec.choices && spec.choices[value]) || value};
+            }),
+            onChange: function (value) {
+              set(spec, value === fallback ? undefined : value);
+            },
+          });
+        }
+        if (spec.type === 'integer') {
+          var toNumber = function (value) {
+            var number = parseInt(value, 10);
+            return isNaN(number) || number === spec['default'] ? undefined : number;
+          };
+          if (LISTED[spec.block] !== undefined) {
+            var levels = [];
+            for (var n = spec.min; n <= spec.max; n++) levels.push(n);
+            return el(SelectControl, {
+              label: spec.label,
+              help: spec.hint,
+              value: String(chosen(spec) || fallback),
+              options: levels.map(function (level) {
+                return {value: String(level), label: LISTED[spec.block] + level};
+              }),
+              onChange: function (value) {
+                set(spec, toNumber(value));
+              },
+            });
+          }
+          return el(RangeControl, {
+            label: spec.label,
+            help: spec.hint,
+            min: spec.min,
+            max: spec.max,
+            value: chosen(spec) || fallback,
+            onChange: function (value) {
+              set(spec, toNumber(value));
+            },
+          });
+        }
+        // url, form_url and text: a text field.
+        return el(TextControl, {
+          label: spec.label,
+          help: spec.hint,
+          value: chosen(spec) || '',
+          placeholder: siteDefault || (typeof fallback === 'string' && fallback) || undefined,
+          maxLength: spec.max_length,
           onChange: function (value) {
-            var change = {};
-            change[key] = value === fallback ? undefined : value;
-            setAttributes(change);
+            set(spec, orUndefined(value));
           },
         });
       }
 
-      var reachPanel = el(
-        PanelBody,
-        {title: __('How visitors reach out', D)},
-        el('p', {className: D + '__summary'}, summary),
-        el(ToggleControl, {
-          label: __('Show a contact form', D),
-          help:
-            attributes.showForm === undefined
-              ? __(
-                  'Not chosen: a button when you give it a link below (or the site has a default link), the form otherwise.',
-                  D,
-                )
-              : null,
-          checked: showForm,
-          onChange: function (value) {
-            setAttributes({showForm: value});
-          },
-        }),
-        showForm &&
-          textSetting('formAction', {
-            label: __('Send messages to', D),
+      /** Where messages go: the plugin's own route, or an address the author may choose. */
+      function endpointControls(spec) {
+        return [
+          el(TextControl, {
+            label: spec.label,
             help: __(
               'Leave empty to receive them by email (Settings → Therapist Attachment Article). Or the https: address of a form service.',
               D,
             ),
-          }),
-        showForm &&
-          endpointIgnored &&
-          el(
-            Notice,
-            {status: 'warning', isDismissible: false},
-            __(
-              'This address will be removed when you save, and messages will go to this site’s own contact route: only administrators and editors can send visitors’ messages elsewhere, unless an administrator allows this exact address in Settings → Therapist Attachment Article.',
-              D,
-            ),
-          ),
-        showForm &&
-          ownEndpoint &&
-          !endpointIgnored &&
-          choiceSetting(
-            'formEncoding',
-            facts.defaults.form_encoding,
-            labels.form_encodings,
-            facts.form_encodings,
-            __('Send the fields as', D),
-          ),
-        !showForm &&
-          textSetting('ctaHref', {
-            label: __('Button link', D),
-            help: __(
-              'A page on your site (/contact), a section of this page (#contact), or an https:, mailto: or tel: link.',
-              D,
-            ),
-            placeholder: site.defaultCtaHref || facts.defaults.cta_href,
-          }),
-        !showForm &&
-          textSetting('ctaLabel', {
-            label: __('Button text', D),
-            placeholder: facts.defaults.cta_label,
-            maxLength: facts.cta_label_max_length,
-          }),
-        !showForm &&
-          choiceSetting(
-            'ctaTarget',
-            facts.defaults.cta_target,
-            labels.cta_targets,
-            facts.cta_targets,
-            __('Open the link in', D),
-          ),
-      );
-
-      var lookPanel = el(
-        PanelBody,
-        {title: __('Appearance', D)},
-        choiceSetting(
-          'layout',
-          facts.defaults.layout,
-          labels.layouts,
-          facts.layouts,
-          __('Layout', D),
-        ),
-        teaser &&
-          el(RangeControl, {
-            label: __('Paragraphs shown', D),
-            help: __('Before “Continue reading”; at least one stays for it.', D),
-            min: facts.teaser_paragraphs.min,
-            max: facts.teaser_paragraphs.max,
-            value: shown,
+            value: chosen(spec) || '',
             onChange: function (value) {
-              var count = parseInt(value, 10);
-              setAttributes({
-                teaserParagraphs:
-                  isNaN(count) || count === facts.defaults.teaser_paragraphs ? undefined : count,
-              });
+              set(spec, orUndefined(value));
             },
           }),
-        teaser &&
-          textSetting('readMoreHref', {
-            label: __('Full post’s URL', D),
-            help: __(
-              'Leave empty to show the rest in place. Or the address of the whole article elsewhere (https:, or a page of this site): “Continue reading” links there, and search engines get only the opening.',
-              D,
+          endpointIgnored &&
+            el(
+              Notice,
+              {status: 'warning', isDismissible: false},
+              __(
+                'This address will be removed when you save, and messages will go to this site’s own contact route: only administrators and editors can send visitors’ messages elsewhere, unless an administrator allows this exact address in Settings → Therapist Attachment Article.',
+                D,
+              ),
             ),
+        ];
+      }
+
+      /** The controls of a group's settings that apply, in the table's order. */
+      function controls(group) {
+        return specs
+          .filter(function (spec) {
+            return spec.attribute && groupOf(spec) === group && applies(spec);
+          })
+          .reduce(function (all, spec) {
+            return all.concat(spec.routes_messages ? endpointControls(spec) : [control(spec)]);
+          }, []);
+      }
+
+      /** A panel of controls, given one by one (so they need no `key`). */
+      function panel(title, children) {
+        return el.apply(null, [PanelBody, {title: title}].concat(children));
+      }
+
+      var reachPanel = panel(
+        __('How visitors reach out', D),
+        [
+          el('p', {className: D + '__summary'}, summary),
+          el(ToggleControl, {
+            label: site.attributes.form.label,
+            help:
+              attributes.showForm === undefined
+                ? __(
+                    'Not chosen: a button when you give it a link below (or the site has a default link), the form otherwise.',
+                    D,
+                  )
+                : null,
+            checked: showForm,
+            onChange: function (value) {
+              setAttributes({showForm: value});
+            },
           }),
-        el(SelectControl, {
-          label: __('Look', D),
-          help: site.defaultTheme
-            ? __('Not chosen: the site’s default look', D) +
-              ' (' +
-              labels.themes[site.defaultTheme] +
-              ').'
-            : null,
-          value: attributes.theme || '',
-          options: options(labels.themes, [''].concat(facts.themes)),
-          onChange: function (value) {
-            setAttributes({theme: orUndefined(value)});
-          },
-        }),
-        el(SelectControl, {
-          label: __('Heading level of the title', D),
-          help: __('Usually H2: the page title is the H1.', D),
-          value: String(attributes.headingLevel || facts.defaults.heading_level),
-          options: facts.heading_levels.map(function (level) {
-            return {value: String(level), label: 'H' + level};
-          }),
-          onChange: function (value) {
-            var level = parseInt(value, 10);
-            setAttributes({
-              headingLevel: level === facts.defaults.heading_level ? undefined : level,
-            });
-          },
-        }),
+        ].concat(controls('form'), controls('link')),
       );
 
-      // The real element, with what a visitor will see. `inert`: a preview, not a form to fill
-      // in the editor; clicking it selects the block.
-      var preview = el('therapist-attachment-article', {
-        inert: '',
-        theme: attributes.theme || site.defaultTheme || undefined,
-        'heading-level': attributes.headingLevel ? String(attributes.headingLevel) : undefined,
-        'form-action': showForm ? absolute(site.contactUrl) : undefined,
-        'cta-href': showForm ? undefined : absolute(href),
-        'cta-label': showForm ? undefined : attributes.ctaLabel,
-        'cta-target': showForm ? undefined : attributes.ctaTarget,
-        layout: teaser ? 'teaser' : undefined,
-        'teaser-paragraphs': teaser && attributes.teaserParagraphs ? String(shown) : undefined,
-        'read-more-href':
-          teaser && attributes.readMoreHref ? absolute(attributes.readMoreHref) : undefined,
+      var lookPanel = panel(__('Appearance', D), controls('look'));
+
+      // The real element, with what a visitor will see: every setting that applies (links
+      // made absolute; the form sends to this site's route). `inert`: a preview, not a form to
+      // fill in the editor; clicking it selects the block.
+      var previewAttributes = {inert: ''};
+      specs.forEach(function (spec) {
+        if (!spec.attribute || !applies(spec)) return;
+        var value = spec.routes_messages ? site.contactUrl : chosen(spec);
+        if (value === undefined) value = siteDefaults[spec.block] || undefined;
+        if (value === undefined) return;
+        if (spec.type === 'url' || spec.type === 'form_url') value = absolute(value);
+        previewAttributes[spec.attribute] = String(value);
       });
+      var preview = el('therapist-attachment-article', previewAttributes);
 
       return el('div', blockProps, el(InspectorControls, null, reachPanel, lookPanel), preview);
     },

@@ -12,92 +12,30 @@
 defined( 'ABSPATH' ) || exit;
 
 /**
- * The settings the plugin passes on to `<therapist-attachment-article>`.
+ * The settings of the shortcode and the block.
  *
- * Each key is the shortcode attribute (snake_case). For each setting:
- * - `attribute`: the element's attribute (kebab-case), or null for a setting of the plugin's own;
- * - `block`: the block attribute in block/block.json (camelCase);
- * - `type`: `integer` (with `min`/`max`), `enum` (with `values`), `url`, `form_url` (https: or a
- *   path on this site only), `text` (with `max_length`) or `switch` (on or off; a boolean in the
- *   block).
+ * Each key is the shortcode attribute (snake_case). The element's attributes come from its
+ * attribute table (src/attributes.ts), generated into
+ * therapist_attachment_article_element_attribute_specs() (includes/generated/attributes.php),
+ * which says what each holds: `attribute` (the element's, kebab-case), `block` (block.json's,
+ * camelCase), `type`, `default`, the words people read, `routes_messages` and `only_with`. A new
+ * attribute of the element is one row in that table: nothing to add here, in block.json or in
+ * the block editor's script.
  *
- * A new setting of the element is one more entry here, plus its block.json attribute and its
- * control in block/index.js (a unit test checks that block.json and this list agree).
+ * Added here: the plugin's own `form` switch, with no element attribute (`attribute` null): the
+ * contact form on, off, or (absent) decided by the other settings; see
+ * therapist_attachment_article_sanitize_attributes().
  *
  * @return array<string, array<string, mixed>>
  */
 function therapist_attachment_article_attribute_specs() {
-	$facts = therapist_attachment_article_facts();
-	return array(
-		'heading_level'     => array(
-			'attribute' => 'heading-level',
-			'block'     => 'headingLevel',
-			'type'      => 'integer',
-			'min'       => min( $facts['heading_levels'] ),
-			'max'       => max( $facts['heading_levels'] ),
-		),
-		'cta_href'          => array(
-			'attribute' => 'cta-href',
-			'block'     => 'ctaHref',
-			'type'      => 'url',
-		),
-		'cta_label'         => array(
-			'attribute'  => 'cta-label',
-			'block'      => 'ctaLabel',
-			'type'       => 'text',
-			'max_length' => $facts['cta_label_max_length'],
-		),
-		'cta_target'        => array(
-			'attribute' => 'cta-target',
-			'block'     => 'ctaTarget',
-			'type'      => 'enum',
-			'values'    => $facts['cta_targets'],
-		),
-		'theme'             => array(
-			'attribute' => 'theme',
-			'block'     => 'theme',
-			'type'      => 'enum',
-			'values'    => $facts['themes'],
-		),
-		// The contact form: on, off, or (absent) decided by the other settings; see
-		// therapist_attachment_article_sanitize_attributes().
-		'form'              => array(
+	return therapist_attachment_article_element_attribute_specs() + array(
+		'form' => array(
 			'attribute' => null,
 			'block'     => 'showForm',
 			'type'      => 'switch',
-		),
-		'form_action'       => array(
-			'attribute' => 'form-action',
-			'block'     => 'formAction',
-			'type'      => 'form_url',
-		),
-		'form_encoding'     => array(
-			'attribute' => 'form-encoding',
-			'block'     => 'formEncoding',
-			'type'      => 'enum',
-			'values'    => $facts['form_encodings'],
-		),
-		// The teaser: its opening paragraphs, then "Continue reading" (in place, or a link to
-		// the full post elsewhere). The two below mean something only with `layout="teaser"`.
-		'layout'            => array(
-			'attribute' => 'layout',
-			'block'     => 'layout',
-			'type'      => 'enum',
-			'values'    => $facts['layouts'],
-		),
-		'teaser_paragraphs' => array(
-			'attribute' => 'teaser-paragraphs',
-			'block'     => 'teaserParagraphs',
-			'type'      => 'integer',
-			'min'       => $facts['teaser_paragraphs']['min'],
-			'max'       => $facts['teaser_paragraphs']['max'],
-		),
-		// Any author may set it, as any author may set `cta_href`: it is only a link, checked
-		// like every link (unlike `form_action`, where visitors' messages go).
-		'read_more_href'    => array(
-			'attribute' => 'read-more-href',
-			'block'     => 'readMoreHref',
-			'type'      => 'url',
+			'default'   => null,
+			'label'     => __( 'Show a contact form', 'therapist-attachment-article' ),
 		),
 	);
 }
@@ -154,10 +92,9 @@ function therapist_attachment_article_sanitize_attributes( $raw, $source = 'shor
 		}
 	}
 
-	// The teaser's settings mean nothing in the whole article.
-	if ( ! isset( $clean['layout'] ) || 'teaser' !== $clean['layout'] ) {
-		unset( $clean['teaser-paragraphs'], $clean['read-more-href'] );
-	}
+	// Settings that mean something only beside others (`only_with`: the teaser's, in the whole
+	// article) are dropped without them, and so are those that need a dropped one.
+	$clean = therapist_attachment_article_drop_unneeded( $clean );
 
 	// The site's defaults pass the same checks as what an author types: the option may have
 	// been written by anything (WP-CLI, an import, another plugin), not only the settings
@@ -208,6 +145,37 @@ function therapist_attachment_article_sanitize_attributes( $raw, $source = 'shor
 	}
 	// The link's settings mean nothing beside the form, which takes its place.
 	unset( $clean['cta-href'], $clean['cta-label'], $clean['cta-target'] );
+	return $clean;
+}
+
+/**
+ * Drops each setting whose `only_with` does not hold: another setting with a given value (or,
+ * for `true`, with any value), the other's default counting when it is absent.
+ *
+ * @param array<string, string> $clean Element attribute name => clean value.
+ * @return array<string, string>
+ */
+function therapist_attachment_article_drop_unneeded( $clean ) {
+	$specs    = therapist_attachment_article_attribute_specs();
+	$by_block = array_column( $specs, null, 'block' );
+	do {
+		$dropped = false;
+		foreach ( $specs as $spec ) {
+			if ( empty( $spec['only_with'] ) || ! isset( $clean[ $spec['attribute'] ] ) ) {
+				continue;
+			}
+			foreach ( $spec['only_with'] as $block => $wanted ) {
+				$other = $by_block[ $block ];
+				$value = isset( $clean[ $other['attribute'] ] ) ? $clean[ $other['attribute'] ] : $other['default'];
+				$holds = true === $wanted ? null !== $value && '' !== $value : (string) $wanted === (string) $value;
+				if ( ! $holds ) {
+					unset( $clean[ $spec['attribute'] ] );
+					$dropped = true;
+					break;
+				}
+			}
+		}
+	} while ( $dropped );
 	return $clean;
 }
 

@@ -34,6 +34,8 @@ function therapist_attachment_article_editor_data() {
 	$data     = array(
 		'facts'             => therapist_attachment_article_facts(),
 		'labels'            => therapist_attachment_article_labels(),
+		// The block's settings, each with its type, words and conditions: its controls loop over them.
+		'attributes'        => therapist_attachment_article_attribute_specs(),
 		'contactUrl'        => therapist_attachment_article_contact_url(),
 		// The rule of therapist_attachment_article_form_action_trusted(), for the one editing.
 		'canChooseEndpoint' => current_user_can( 'unfiltered_html' ),

@@ -103,8 +103,7 @@ function therapist_attachment_article_prerender( $attributes ) {
 		}
 		$cta = str_replace( '{{send}}', $send, $parts['cta']['form'] );
 	}
-	$teaser    = isset( $attributes['layout'] ) && 'teaser' === $attributes['layout'];
-	$read_more = $teaser && isset( $attributes['read-more-href'] ) ? $attributes['read-more-href'] : '';
+	$teaser = isset( $attributes['layout'] ) && 'teaser' === $attributes['layout'];
 	// Structure first, then values, each in one pass: a value is never read for holes.
 	$html = strtr(
 		$parts['template'],
@@ -119,19 +118,15 @@ function therapist_attachment_article_prerender( $attributes ) {
 			$parts,
 			$html,
 			isset( $attributes['teaser-paragraphs'] ) ? (int) $attributes['teaser-paragraphs'] : $facts['defaults']['teaser_paragraphs'],
-			'' !== $read_more
+			isset( $attributes['read-more-href'] )
 		);
 	}
-	return strtr(
-		$html,
-		array(
-			'{{href}}'     => therapist_attachment_article_protect_text( isset( $attributes['cta-href'] ) ? $attributes['cta-href'] : $facts['defaults']['cta_href'] ),
-			'{{target}}'   => esc_attr( $target ),
-			'{{label}}'    => therapist_attachment_article_protect_text( isset( $attributes['cta-label'] ) ? $attributes['cta-label'] : $facts['defaults']['cta_label'] ),
-			'{{action}}'   => therapist_attachment_article_protect_text( isset( $attributes['form-action'] ) ? $attributes['form-action'] : '' ),
-			'{{readMore}}' => therapist_attachment_article_protect_text( $read_more ),
-		)
-	);
+	// Then every value the markup carries: the attribute (already clean), or its default.
+	$values = array();
+	foreach ( $parts['holes'] as $name => $default ) {
+		$values[ '{{' . $name . '}}' ] = therapist_attachment_article_protect_text( isset( $attributes[ $name ] ) ? $attributes[ $name ] : $default );
+	}
+	return strtr( $html, $values );
 }
 
 /**
@@ -141,7 +136,7 @@ function therapist_attachment_article_prerender( $attributes ) {
  * @param array  $parts      From therapist_attachment_article_prerender_parts().
  * @param string $html       The template, its structure filled.
  * @param int    $shown      How many paragraphs show (already checked).
- * @param bool   $link       A link to the full post (its {{readMore}} hole left open), or the button.
+ * @param bool   $link       A link to the full post (its holes left open), or the button.
  * @return string HTML.
  */
 function therapist_attachment_article_teaser_body( $parts, $html, $shown, $link ) {

@@ -187,30 +187,66 @@ function therapist_attachment_article_comment_end( $text ) {
 }
 
 /**
+ * The settings that decide where visitors' messages go (`routes_messages`: `form_action` of
+ * the shortcode, `formAction` of the block), shortcode attribute => block attribute.
+ *
+ * @return array<string, string>
+ */
+function therapist_attachment_article_message_routes() {
+	$routes = array();
+	foreach ( therapist_attachment_article_attribute_specs() as $key => $spec ) {
+		if ( ! empty( $spec['routes_messages'] ) ) {
+			$routes[ $key ] = $spec['block'];
+		}
+	}
+	return $routes;
+}
+
+/**
  * Removes the endpoints that are not allowed from content: from the article block's comment
- * (`formAction`, with `formEncoding`, which means nothing without it) and from the shortcode
- * (`form_action`, `form_encoding`).
+ * and from the shortcode, every setting that decides where messages go
+ * (therapist_attachment_article_message_routes()) with an address that is not allowed; and with
+ * it the encoding (`formEncoding`, `form_encoding`), which means nothing without it.
  *
  * @param string $content Unslashed content.
  * @return string
  */
 function therapist_attachment_article_strip_endpoints( $content ) {
-	if ( ! is_string( $content ) || ( false === stripos( $content, 'formAction' ) && false === stripos( $content, 'form_action' ) ) ) {
+	$routes = therapist_attachment_article_message_routes();
+	if ( ! is_string( $content ) ) {
 		return $content;
 	}
+	$named = false;
+	foreach ( $routes as $key => $block ) {
+		$named = $named || false !== stripos( $content, $block ) || false !== stripos( $content, $key );
+	}
+	if ( ! $named ) {
+		return $content;
+	}
+	/** Whether an endpoint as given may stay. */
+	$allowed = static function ( $value ) {
+		$url = therapist_attachment_article_form_url( is_string( $value ) ? $value : '' );
+		return null !== $url && therapist_attachment_article_endpoint_allowed( $url );
+	};
 	// The block: <!-- wp:therapist-attachment-article/article {…} /-->, as core's parser reads it.
 	$content = preg_replace_callback(
 		'/<!--\s+wp:therapist-attachment-article\/article\s+(\{(?:(?!\}\s+\/?-->).)*+\}\s+)(\/)?-->/s',
-		static function ( $match ) {
+		static function ( $match ) use ( $routes, $allowed ) {
 			$attributes = json_decode( $match[1], true );
-			if ( ! is_array( $attributes ) || ! array_key_exists( 'formAction', $attributes ) ) {
+			if ( ! is_array( $attributes ) ) {
 				return $match[0];
 			}
-			$url = therapist_attachment_article_form_url( is_string( $attributes['formAction'] ) ? $attributes['formAction'] : '' );
-			if ( null !== $url && therapist_attachment_article_endpoint_allowed( $url ) ) {
+			$changed = false;
+			foreach ( $routes as $block ) {
+				if ( array_key_exists( $block, $attributes ) && ! $allowed( $attributes[ $block ] ) ) {
+					unset( $attributes[ $block ] );
+					$changed = true;
+				}
+			}
+			if ( ! $changed ) {
 				return $match[0];
 			}
-			unset( $attributes['formAction'], $attributes['formEncoding'] );
+			unset( $attributes['formEncoding'] );
 			$json = array() === $attributes ? '' : serialize_block_attributes( $attributes ) . ' ';
 			return '<!-- wp:therapist-attachment-article/article ' . $json . ( isset( $match[2] ) ? '/' : '' ) . '-->';
 		},
@@ -219,7 +255,7 @@ function therapist_attachment_article_strip_endpoints( $content ) {
 	// The shortcode, with core's own pattern for it.
 	$content = preg_replace_callback(
 		'/' . get_shortcode_regex( array( THERAPIST_ATTACHMENT_ARTICLE_SHORTCODE ) ) . '/',
-		static function ( $match ) {
+		static function ( $match ) use ( $routes, $allowed ) {
 			if ( '[' === $match[1] && ']' === $match[6] ) {
 				return $match[0]; // [[escaped]]: shown as text, never run.
 			}
@@ -227,21 +263,19 @@ function therapist_attachment_article_strip_endpoints( $content ) {
 			if ( ! is_array( $atts ) ) {
 				return $match[0];
 			}
-			$changed = false;
+			$dropped = array();
 			foreach ( $atts as $key => $value ) {
-				if ( is_string( $key ) && 'form_action' === strtolower( $key ) ) {
-					$url = therapist_attachment_article_form_url( (string) $value );
-					if ( null === $url || ! therapist_attachment_article_endpoint_allowed( $url ) ) {
-						$changed = true;
-					}
+				if ( is_string( $key ) && isset( $routes[ strtolower( $key ) ] ) && ! $allowed( (string) $value ) ) {
+					$dropped[ strtolower( $key ) ] = true;
 				}
 			}
-			if ( ! $changed ) {
+			if ( array() === $dropped ) {
 				return $match[0];
 			}
-			$kept = '';
+			$dropped['form_encoding'] = true;
+			$kept                     = '';
 			foreach ( $atts as $key => $value ) {
-				if ( is_string( $key ) && in_array( strtolower( $key ), array( 'form_action', 'form_encoding' ), true ) ) {
+				if ( is_string( $key ) && isset( $dropped[ strtolower( $key ) ] ) ) {
 					continue;
 				}
 				$kept .= is_int( $key ) ? ' ' . $value : ' ' . $key . '="' . str_replace( array( '"', '[', ']' ), array( '&quot;', '&#91;', '&#93;' ), $value ) . '"';

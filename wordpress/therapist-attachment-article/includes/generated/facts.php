@@ -11,7 +11,7 @@
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Lists, defaults, URL schemes, the contact form's fields and limits (src/options.ts,
+ * Lists, defaults, URL schemes, the contact form's fields and limits (src/attributes.ts,
  * src/safe-url.ts, src/content/article.ts, src/content/form-fields.ts).
  *
  * @return array<string, mixed>
@@ -102,7 +102,7 @@ function therapist_attachment_article_facts() {
 }
 
 /**
- * How each choice is named where a person picks one (src/options.ts).
+ * How each choice is named where a person picks one (src/attributes.ts).
  *
  * @return array<string, mixed>
  */
