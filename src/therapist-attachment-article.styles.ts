@@ -7,9 +7,9 @@ import {css} from 'lit';
  * The ready-made themes only change the fallbacks (`--_theme-*`), so a site's own value still
  * overrides a theme.
  *
- * Blending in (no theme), the page's own values measured by src/blend.ts (or given by the
- * WordPress plugin) come as `--_h-*` (title), `--_p-*` (text) and `--_b-*` (link, button): fallbacks
- * below the public properties, above the element's own defaults.
+ * Blending in (no theme), the page's own values given by the WordPress plugin (its theme.json,
+ * includes/blend.php) come as `--_h-*` (title), `--_p-*` (text) and `--_b-*` (link, button):
+ * fallbacks below the public properties, above the element's own defaults.
  *
  * The dark tokens stand twice (theme="dark", and theme="auto" in a dark setting): written out
  * rather than interpolated, so the whole sheet stays plain CSS that the build can minify.

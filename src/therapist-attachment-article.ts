@@ -1,6 +1,5 @@
 import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {ATTRIBUTES, DEFAULTS, applyAttribute, type Attribute, type Settings} from './attributes.js';
-import {blend} from './blend.js';
 import {article, byline, signature, type Paragraph} from './content/article.js';
 import type {FormStrings} from './content/form-strings.js';
 import {CtaClickEvent} from './events.js';
@@ -232,8 +231,6 @@ export class TherapistAttachmentArticle extends LitElement {
     super();
     // The view and read events, for a site's own analytics.
     new ReadingSignals(this);
-    // With no theme, the page's own heading, text, link and button looks (src/blend.ts).
-    blend(this, () => [this.settings.theme, this.settings.headingLevel]);
   }
 
   /** What is rendered: every attribute's value after its row in `attributes.ts`. */

@@ -62,10 +62,7 @@ const snapshotProbe = `<script>
   const message = root.querySelector('textarea');
   if (message) message.value = 'Typed before the script ran';
   window.__mutations = [];
-  // Blending in adds a slot of its own for one task, to measure the page, and takes it away
-  // (src/blend.ts): not a render, so not counted.
-  const probe = (r) => [...r.addedNodes, ...r.removedNodes].some((node) => node.name === '_probe');
-  new MutationObserver((records) => __mutations.push(...records.filter((r) => !probe(r)).map((r) => r.type + ' ' + r.target.nodeName + (r.attributeName ? '[' + r.attributeName + ']' : ''))))
+  new MutationObserver((records) => __mutations.push(...records.map((r) => r.type + ' ' + r.target.nodeName + (r.attributeName ? '[' + r.attributeName + ']' : ''))))
     .observe(root, {subtree: true, childList: true, characterData: true, attributes: true});
 })();
 </script>`;

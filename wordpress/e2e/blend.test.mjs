@@ -79,7 +79,7 @@ describe('Blending into the default theme', () => {
     for (const [name, own, native] of rows) assert.equal(own, native, name);
   });
 
-  it('with the script, it still has them (what it measures agrees)', async () => {
+  it('with the script, it keeps them', async () => {
     const {page, context} = await visit();
     const rows = await page.evaluate(compare, COMPARED);
     await page.screenshot({path: screenshotPath(site, 'blend'), fullPage: false});

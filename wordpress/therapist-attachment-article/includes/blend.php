@@ -3,15 +3,13 @@
  * Blending in on WordPress: the theme's own values for the element, from theme.json (its text,
  * heading, link and button styles, through wp_get_global_styles()), given server-side as the
  * private custom properties the element's styles read as fallbacks (`--_p-*`, `--_h-*`,
- * `--_b-*`: see src/blend.ts and src/therapist-attachment-article.styles.ts). So the
- * pre-rendered article already wears the theme's looks before its script runs, and nothing
- * moves when it does (the script measures the same values on the page and its own win).
+ * `--_b-*`: see src/therapist-attachment-article.styles.ts). So the pre-rendered article
+ * already wears the theme's looks before its script runs, and nothing moves when it does.
  *
  * Only for elements without a `theme`, only on pages that show the article, and only for
  * themes with a theme.json. Printed as an inline style on a handle of its own: in the head for
  * block themes (blocks render before wp_head), in the footer for a classic theme's shortcode.
- * `--therapist-article-blend: off` (in the browser) and every `--therapist-article-*`
- * property still win.
+ * Every `--therapist-article-*` property still wins.
  *
  * @package TherapistAttachmentArticle
  */
