@@ -42,7 +42,7 @@ export interface ChoicesHost {
 
 /** What each look takes from the page it is on, and what it brings. */
 const LOOK_HINTS: Record<string, string> = {
-  '': 'With no look of its own, the article takes your page’s headings, text, links and button colours, and its fonts; it draws no card around itself.',
+  '': 'With no look of its own, the article takes your page’s font, text size and colour, with no card around it; its button is its own green unless you choose a colour. With the WordPress plugin it also takes your theme’s heading, link and button styles.',
   light:
     'A light card with its own colours for the text, headings, links and button; it keeps your page’s font.',
   dark: 'A dark card with its own colours for the text, headings, links and button; it keeps your page’s font.',
