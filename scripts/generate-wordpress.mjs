@@ -41,13 +41,7 @@ const plugin = args.includes('--plugin')
 const domain = tag;
 const src = await loadSources();
 const {THEMES, CTA_TARGETS, FORM_ENCODINGS, HEADING_LEVELS, LAYOUTS} = src.attributes;
-const {ATTRIBUTES, ATTRIBUTE_WORDS, DEFAULTS, normalise} = src.attributes;
-const TEASER_DEFAULTS = {layout: DEFAULTS.layout, paragraphs: DEFAULTS.teaserParagraphs};
-const FORM_DEFAULTS = {encoding: DEFAULTS.formEncoding};
-const THEME_LABELS = ATTRIBUTE_WORDS.theme.choices;
-const CTA_TARGET_LABELS = ATTRIBUTE_WORDS.ctaTarget.choices;
-const FORM_ENCODING_LABELS = ATTRIBUTE_WORDS.formEncoding.choices;
-const LAYOUT_LABELS = ATTRIBUTE_WORDS.layout.choices;
+const {ATTRIBUTES, ATTRIBUTE_WORDS, DEFAULTS} = src.attributes;
 const {FIELD_DESCRIPTORS, SUBMISSION_ID_PATTERN} = src['form-fields'];
 const {formStrings} = src['form-strings'];
 const {article, signature} = src.article;
@@ -55,25 +49,18 @@ const {URL_SCHEMES} = src['safe-url'];
 const {blogPostingScript, blogPostingJsonLd, seoMarkup} = src['structured-data'];
 const {protectMarkup} = src.prerender;
 
-/** The plugin's own limit on a button label, in characters (longer labels are cut). */
-const CTA_LABEL_MAX_LENGTH = ATTRIBUTES.ctaLabel.maxLength;
-
 /**
- * The teaser's paragraph counts, read off the element's own rule for `teaser-paragraphs`
+ * The teaser's paragraph counts, from the element's row for `teaser-paragraphs`
  * (src/attributes.ts: at least one, and at least one left to reveal).
  */
-const teaserCounts = Array.from({length: 100}, (_, n) => n).filter(
-  (n) => normalise(ATTRIBUTES.teaserParagraphs, n) !== undefined,
+const TEASER_PARAGRAPHS = {
+  min: ATTRIBUTES.teaserParagraphs.min,
+  max: ATTRIBUTES.teaserParagraphs.max,
+};
+const teaserCounts = Array.from(
+  {length: TEASER_PARAGRAPHS.max - TEASER_PARAGRAPHS.min + 1},
+  (_, i) => TEASER_PARAGRAPHS.min + i,
 );
-const TEASER_PARAGRAPHS = {min: teaserCounts[0], max: teaserCounts.at(-1)};
-if (
-  !teaserCounts.length ||
-  teaserCounts.length !== TEASER_PARAGRAPHS.max - TEASER_PARAGRAPHS.min + 1 ||
-  !teaserCounts.includes(TEASER_DEFAULTS.paragraphs) ||
-  !LAYOUTS.includes(TEASER_DEFAULTS.layout)
-) {
-  throw new Error('generate-wordpress: the teaser’s rules are not a range around its default');
-}
 
 // ---------------------------------------------------------------------------------------------
 // PHP
@@ -131,11 +118,12 @@ const facts = {
     cta_href: DEFAULTS.ctaHref,
     cta_label: DEFAULTS.ctaLabel,
     cta_target: DEFAULTS.ctaTarget,
-    form_encoding: FORM_DEFAULTS.encoding,
-    layout: TEASER_DEFAULTS.layout,
-    teaser_paragraphs: TEASER_DEFAULTS.paragraphs,
+    form_encoding: DEFAULTS.formEncoding,
+    layout: DEFAULTS.layout,
+    teaser_paragraphs: DEFAULTS.teaserParagraphs,
   },
-  cta_label_max_length: CTA_LABEL_MAX_LENGTH,
+  // The plugin's own limit on a button label, in characters (longer labels are cut).
+  cta_label_max_length: ATTRIBUTES.ctaLabel.maxLength,
   fields: Object.fromEntries(
     FIELD_DESCRIPTORS.map((f) => [
       f.name,
@@ -150,13 +138,14 @@ const facts = {
   ),
   submission_id_pattern: SUBMISSION_ID_PATTERN,
 };
+/** A list's choices as a person reads them, translatable. */
+const choices = (key) =>
+  Object.fromEntries(Object.entries(ATTRIBUTE_WORDS[key].choices).map(([k, v]) => [k, t(v)]));
 const labels = {
-  themes: Object.fromEntries(Object.entries(THEME_LABELS).map(([k, v]) => [k, t(v)])),
-  cta_targets: Object.fromEntries(Object.entries(CTA_TARGET_LABELS).map(([k, v]) => [k, t(v)])),
-  form_encodings: Object.fromEntries(
-    Object.entries(FORM_ENCODING_LABELS).map(([k, v]) => [k, t(v)]),
-  ),
-  layouts: Object.fromEntries(LAYOUTS.map((k) => [k, t(LAYOUT_LABELS[k])])),
+  themes: choices('theme'),
+  cta_targets: choices('ctaTarget'),
+  form_encodings: choices('formEncoding'),
+  layouts: choices('layout'),
 };
 const strings = Object.fromEntries(
   Object.entries(formStrings).map(([k, v]) => [k, v === '' ? '' : t(v)]),
