@@ -17,6 +17,14 @@ import {cached, loadSources, tag} from './ssr.mjs';
 const STRUCTURE = new Set(['theme', 'layout', 'form-encoding']);
 /** Addresses whose presence also chooses a part: the form, and a teaser's link. */
 const PRESENCE = new Set(['form-action', 'read-more-href']);
+/** The form's parts, by the notes each leaves out. */
+const NOTES = {
+  form: {},
+  formNoPrivacyNote: {'no-privacy-note': ''},
+  formNoCrisisLine: {'no-crisis-line': ''},
+  formNoNotes: {'no-privacy-note': '', 'no-crisis-line': ''},
+};
+const formKinds = Object.keys(NOTES);
 
 /**
  * @returns {Promise<{parts: import('../src/prerender.ts').PrerenderParts,
@@ -56,7 +64,7 @@ async function makeParts() {
   for (const row of enums) row.values = [...row.values, S[row.attribute]];
   let parts;
   try {
-    parts = cut(render, S);
+    parts = cut(render, S, HEADING_LEVELS);
   } finally {
     enums.forEach((row, i) => (row.values = lists[i]));
   }
@@ -106,13 +114,6 @@ async function makeParts() {
       );
     }
     return {attributes, expected};
-  };
-  const formKinds = ['form', 'formNoPrivacyNote', 'formNoCrisisLine', 'formNoNotes'];
-  const NOTES = {
-    form: {},
-    formNoPrivacyNote: {'no-privacy-note': ''},
-    formNoCrisisLine: {'no-crisis-line': ''},
-    formNoNotes: {'no-privacy-note': '', 'no-crisis-line': ''},
   };
   const sample = {href: '/contact?a=1&b=2', label: 'Book a call: today 8-)'};
   const sampleAction = '/wp-json/contact?a=1&b=2';
@@ -212,7 +213,7 @@ const once = (s, what, by) => {
 };
 
 /** The parts, cut from renders whose holes still hold their sentinels `S`. */
-function cut(render, S) {
+function cut(render, S, levels) {
   // Every value that fills a hole, but the addresses whose presence chooses a part.
   const probe = Object.fromEntries(Object.entries(S).filter(([name]) => !PRESENCE.has(name)));
   const form = {...probe, 'form-action': S['form-action']};
@@ -222,17 +223,12 @@ function cut(render, S) {
   const ctaAttributes = {
     link: probe,
     linkNewTab: {...probe, 'cta-target': '_blank'},
-    form: {...form, ...PLAIN},
-    formNoPrivacyNote: {...form, ...PLAIN, 'no-privacy-note': ''},
-    formNoCrisisLine: {...form, ...PLAIN, 'no-crisis-line': ''},
-    formNoNotes: {...form, ...PLAIN, 'no-privacy-note': '', 'no-crisis-line': ''},
+    ...Object.fromEntries(formKinds.map((kind) => [kind, {...form, ...PLAIN, ...NOTES[kind]}])),
   };
-  const isForm = (kind) => kind.startsWith('form');
+  const isForm = (kind) => kind in NOTES;
 
   // Heading levels differ only in the title; call-to-actions only in their section.
-  const byLevel = differences(
-    [1, 2, 3, 4, 5, 6].map((h) => render({...probe, 'heading-level': String(h)})),
-  );
+  const byLevel = differences(levels.map((h) => render({...probe, 'heading-level': String(h)})));
   const ctaKinds = Object.keys(ctaAttributes);
   const byCta = differences(ctaKinds.map((kind) => render(ctaAttributes[kind])));
   const base = render(probe); // heading 2, link
