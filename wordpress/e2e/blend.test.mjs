@@ -5,7 +5,12 @@
 // script's arrival moves nothing (CLS ≤ 0.01 at 390 px with the CPU slowed 4×).
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
-import {launchBrowser, localContext, screenshotPath} from './support/browser.mjs';
+import {
+  countLayoutShifts,
+  launchBrowser,
+  localContext,
+  screenshotPath,
+} from './support/browser.mjs';
 import {itLoggedNoProblems, useSite} from './support/site.mjs';
 
 const COMPARED = {
@@ -45,16 +50,7 @@ describe('Blending into the default theme', () => {
     });
     const page = await context.newPage();
     if (throttle) await page.emulateCPUThrottling(4);
-    if (javaScriptEnabled) {
-      await page.evaluateOnNewDocument(() => {
-        window.__cls = 0;
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries()) {
-            if (!entry.hadRecentInput) window.__cls += entry.value;
-          }
-        }).observe({type: 'layout-shift', buffered: true});
-      });
-    }
+    if (javaScriptEnabled) await countLayoutShifts(page);
     await page.goto(site.content.pages.blend.link, {waitUntil: 'load'});
     if (javaScriptEnabled) {
       await page.waitForFunction(

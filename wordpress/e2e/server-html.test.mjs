@@ -11,7 +11,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import {pluginCases, postingWhereServed} from './support/article.mjs';
-import {launchBrowser, localContext} from './support/browser.mjs';
+import {countLayoutShifts, launchBrowser, localContext} from './support/browser.mjs';
 import {run} from './support/processes.mjs';
 import {itLoggedNoProblems, root, useSite} from './support/site.mjs';
 
@@ -125,13 +125,8 @@ describe('The article in the HTML WordPress sends', () => {
       });
       const page = await context.newPage();
       await page.emulateCPUThrottling(4);
+      await countLayoutShifts(page);
       await page.evaluateOnNewDocument(() => {
-        window.__cls = 0;
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries()) {
-            if (!entry.hadRecentInput) window.__cls += entry.value;
-          }
-        }).observe({type: 'layout-shift', buffered: true});
         // The server's nodes, taken before the footer script runs.
         document.addEventListener(
           'readystatechange',

@@ -8,6 +8,21 @@ import puppeteer from 'puppeteer-core';
 import {chromiumArgs, chromiumPath} from '../../../scripts/chromium.mjs';
 import {root, SCRIPT_FILE, slug} from './site.mjs';
 
+/**
+ * Adds up the page's layout shifts from its first paint on (`window.__cls`), as Core Web Vitals
+ * count them (shifts right after input left out). Call before `page.goto`.
+ */
+export function countLayoutShifts(page) {
+  return page.evaluateOnNewDocument(() => {
+    window.__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (!entry.hadRecentInput) window.__cls += entry.value;
+      }
+    }).observe({type: 'layout-shift', buffered: true});
+  });
+}
+
 export function launchBrowser() {
   return puppeteer.launch({
     executablePath: process.env.CHROMIUM ?? chromiumPath,
