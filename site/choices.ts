@@ -350,19 +350,7 @@ export function otherChoices(host: ChoicesHost) {
     <fieldset>
       <legend>How visitors reach out</legend>
       <div class="choices">
-        ${(Object.entries(REACH) as [Settings['reach'], string][]).map(
-          ([v, text]) =>
-            html`<label class="choice">
-              <input
-                type="radio"
-                name="reach"
-                value="${v}"
-                .checked="${s.reach === v}"
-                @change="${() => host.set('reach', v)}"
-              />
-              ${text}
-            </label>`,
-        )}
+        ${radioChoices('reach', REACH, s.reach, (v) => host.set('reach', v))}
       </div>
       ${controls(
         host,
@@ -389,4 +377,26 @@ export function otherChoices(host: ChoicesHost) {
         Nothing is sent anywhere or stored.
       </p>
     </div>`;
+}
+
+/** One radio button per option, `current` checked; `change` gets the value chosen. */
+export function radioChoices<T extends string>(
+  name: string,
+  options: Readonly<Record<T, string>>,
+  current: T,
+  change: (value: T) => void,
+) {
+  return (Object.entries(options) as [T, string][]).map(
+    ([value, text]) =>
+      html`<label class="choice">
+        <input
+          type="radio"
+          name="${name}"
+          value="${value}"
+          .checked="${current === value}"
+          @change="${() => change(value)}"
+        />
+        ${text}
+      </label>`,
+  );
 }

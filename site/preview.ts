@@ -3,6 +3,7 @@
  * light or dark page as wide as a phone, a tablet or a desktop.
  */
 import {html, nothing} from 'lit';
+import {radioChoices} from './choices.js';
 import {TAG} from './code.js';
 import {PAGES, PREVIEW_WIDTHS, type Checked, type View} from './settings.js';
 
@@ -45,19 +46,7 @@ function radios<K extends keyof View>(
 ) {
   return html`<fieldset class="inline">
     <legend>${legend}</legend>
-    ${(Object.entries(options) as [View[K], string][]).map(
-      ([value, text]) =>
-        html`<label class="choice">
-          <input
-            type="radio"
-            name="view-${key}"
-            value="${value}"
-            .checked="${host.view[key] === value}"
-            @change="${() => host.setView(key, value)}"
-          />
-          ${text}
-        </label>`,
-    )}
+    ${radioChoices(`view-${key}`, options, host.view[key], (value) => host.setView(key, value))}
   </fieldset>`;
 }
 
